@@ -1,0 +1,57 @@
+/**
+ * The HTTP application: request ids and logs, security headers, error mapping, and every route.
+ * Built from its dependencies so tests can build one against their own database.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { Logger } from './logger';
+import type { AppEnv } from './http/env';
+import { AppError, errorBody } from './errors';
+import { requestContext } from './http/request-context';
+import { sameOriginWrites } from './http/origin';
+import { healthRoutes } from './routes/health';
+import { setupRoutes } from './routes/setup';
+import { authRoutes } from './routes/auth';
+import { departmentRoutes } from './routes/departments';
+import { userRoutes } from './routes/users';
+import { documentRoutes } from './routes/documents';
+import type { CollabService } from './collab/service';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  log: Logger;
+  /** Live collaboration; routes tell it when access or finalisation changes. */
+  collab: CollabService;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(deps.log));
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('/api/*', sameOriginWrites(deps.config));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/api/setup', setupRoutes(deps));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/departments', departmentRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/documents', documentRoutes(deps));
+  app.route('/collab', deps.collab.routes());
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('bad_request', error.message || 'Bad request'), error.status);
+    }
+    c.var.log?.error({ err: error }, 'unhandled error');
+    return c.json(errorBody('internal', 'Something went wrong on the server'), 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,53 @@
+/**
+ * Runtime configuration, read once from the environment and validated.
+ * An invalid value stops the process at start with a message naming the variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (fallback: number, min = 0) =>
+  z.coerce.number().int().min(min).default(fallback);
+
+const configSchema = z.object({
+  PORT: int(8080, 0).pipe(z.number().max(65535)),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Extra origins (comma separated) allowed to open websockets and send API writes, e.g. the Vite dev server. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url())),
+  SESSION_IDLE_HOURS: int(12, 1),
+  LOGIN_MAX_FAILURES: int(5, 1),
+  LOGIN_WINDOW_MINUTES: int(15, 1),
+  WS_MAX_FRAME_BYTES: int(2 * 1024 * 1024, 1024),
+  WS_MAX_CONNECTIONS_PER_USER: int(20, 1),
+  /** How long updates may wait in memory before they are written to the update log. */
+  PERSIST_FLUSH_MS: int(25, 1),
+  /** Compact a document's update log into a snapshot once it holds this many rows. */
+  COMPACT_AFTER_UPDATES: int(500, 10),
+  /** Unload a document from memory this long after its last client left. */
+  ROOM_IDLE_MS: int(30_000, 0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIGNING_KEY_JWK: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+/** Parse configuration from an environment object (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,19 @@
+/** Types of what middleware puts on the Hono context. */
+import type { Logger } from '../logger';
+import type { Actor } from '../../shared/permissions';
+
+export interface SessionUser extends Actor {
+  email: string;
+  name: string;
+  departments: { id: string; name: string }[];
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    /** Set by `requireUser` (and by `loadSession` when a valid cookie came). */
+    user: SessionUser;
+    sessionId: string;
+  };
+}

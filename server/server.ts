@@ -1,0 +1,49 @@
+/**
+ * Starts Codraft: opens and migrates the database, composes collaboration and the HTTP app,
+ * listens, and knows how to stop gracefully (flush every pending edit, then close).
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { createApp, type App } from './app';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/client';
+import { runMigrations } from './db/migrate';
+import type { Logger } from './logger';
+import { createCollabService } from './collab';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: App;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger, options: { database?: DatabaseHandle } = {}): Promise<RunningServer> {
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }));
+  await runMigrations(database, config.DATABASE_URL);
+  const collab = createCollabService({ db: database.db, config, log });
+  const app = createApp({ db: database.db, config, log, collab });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.WS_MAX_FRAME_BYTES });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, websocket: { server: wss } }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  log.info({ port, database: database.kind }, 'codraft listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      server.close();
+      await collab.shutdown();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      if (!options.database) await database.close();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    })());
+
+  return { url: `http://${host}:${port}`, port, app, database, close };
+}

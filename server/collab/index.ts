@@ -17,6 +17,8 @@ export function createCollabService(_deps: CollabDeps): CollabService {
     accessChanged: async () => {},
     userChanged: async () => {},
     flushDocument: async () => {},
+    readState: async () => new Uint8Array(),
+    applyServerEdit: async () => {},
     shutdown: async () => {},
   };
 }

@@ -3,6 +3,7 @@
  * websocket route, the rooms (one Y.Doc per open document), persistence and limits.
  */
 import type { Hono } from 'hono';
+import type * as Y from 'yjs';
 import type { AppEnv } from '../http/env';
 
 export interface CollabService {
@@ -14,6 +15,16 @@ export interface CollabService {
   userChanged(userId: string): Promise<void>;
   /** Write every pending update of a document to the database now. */
   flushDocument(documentId: string): Promise<void>;
+  /**
+   * The server's current state of a document as one Yjs update, after flushing what is pending:
+   * exactly what every connected client has seen confirmed. Loads it from the database if not open.
+   */
+  readState(documentId: string): Promise<Uint8Array>;
+  /**
+   * Make a server-side edit (e.g. restoring a version) as a normal, new Yjs change: applied to the
+   * live document if open (broadcast to clients) or to the stored state otherwise, and persisted.
+   */
+  applyServerEdit(documentId: string, edit: (doc: Y.Doc) => void): Promise<void>;
   /** Flush everything and close all connections (graceful shutdown). */
   shutdown(): Promise<void>;
 }

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: prints the collaboration and record-ledger figures.
+ * Options: --clients 1000 --documents 100 --rate 2 --duration 30 --workers 1 --only collab|records
+ */
+import { parseArgs } from 'node:util';
+import { runCollabBench } from './collab';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1000' },
+    documents: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '2' },
+    duration: { type: 'string', default: '30' },
+    workers: { type: 'string', default: '1' },
+    'big-edits': { type: 'string', default: '100000' },
+    only: { type: 'string' },
+  },
+});
+
+if (!values.only || values.only === 'collab') {
+  await runCollabBench({
+    clients: Number(values.clients),
+    documents: Number(values.documents),
+    editsPerSecond: Number(values.rate),
+    durationSeconds: Number(values.duration),
+    workers: Number(values.workers),
+    bigEdits: Number(values['big-edits']),
+  });
+}
+if (!values.only || values.only === 'records') {
+  // The record-ledger benchmark (issue 4) lives in its own module.
+  const recordsModule = './records';
+  const records = await import(recordsModule).catch(() => null);
+  if (records?.runRecordsBench) await records.runRecordsBench();
+}
+process.exit(0);

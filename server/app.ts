@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -18,6 +19,7 @@ import { authRoutes } from './routes/auth';
 import { departmentRoutes } from './routes/departments';
 import { userRoutes } from './routes/users';
 import { documentRoutes } from './routes/documents';
+import { directoryRoutes } from './routes/directory';
 import type { CollabService } from './collab/service';
 
 export interface AppDeps {
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps) {
   app.use(requestContext(deps.log));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('/api/*', sameOriginWrites(deps.config));
+  // API bodies are small JSON; refuse anything bigger before reading it.
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Request body too large (max 1 MiB)'), 413) }));
 
   app.route('/', healthRoutes(deps));
   app.route('/api/setup', setupRoutes(deps));
@@ -40,6 +44,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/departments', departmentRoutes(deps));
   app.route('/api/users', userRoutes(deps));
   app.route('/api/documents', documentRoutes(deps));
+  app.route('/api/directory', directoryRoutes(deps));
   app.route('/collab', deps.collab.routes());
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

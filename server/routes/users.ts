@@ -1,6 +1,40 @@
-/** TODO(issue 2): users routes. */
+/**
+ * People, administrators only. `GET /` everyone (disabled included); `POST /` adds someone;
+ * `PATCH /:id` changes name, departments, admin flag, or disables/enables (ending their sessions).
+ */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
+import { signedIn } from '../auth/guards';
+import { requireAdmin } from '../auth/middleware';
+import { createUser } from '../commands/create-user';
+import { updateUser } from '../commands/update-user';
 import type { AppEnv } from '../http/env';
+import { jsonBody } from '../http/validate';
+import { departmentsByUser, listAllUsers, type UserRecord } from '../queries/users';
+import type { Executor } from '../db/client';
+import { createUserBody, updateUserBody } from '../../shared/api';
+import { idParam } from './params';
+import { presentAdminUser } from './presenters';
 
-export const userRoutes = (_deps: AppDeps) => new Hono<AppEnv>();
+const present = async (db: Executor, user: UserRecord) =>
+  presentAdminUser(user, (await departmentsByUser(db, [user.id])).get(user.id) ?? []);
+
+export const userRoutes = (deps: AppDeps) => {
+  const { db, collab } = deps;
+  return new Hono<AppEnv>()
+    .use(signedIn(deps), requireAdmin)
+    .get('/', async (c) => {
+      const [rows, memberships] = await Promise.all([listAllUsers(db), departmentsByUser(db)]);
+      return c.json({ users: rows.map((u) => presentAdminUser(u, memberships.get(u.id) ?? [])) });
+    })
+    .post('/', jsonBody(createUserBody), async (c) => {
+      const user = await createUser(db, c.req.valid('json'));
+      return c.json({ user: await present(db, user) }, 201);
+    })
+    .patch('/:id', idParam('User'), jsonBody(updateUserBody), async (c) => {
+      const { id } = c.req.valid('param');
+      const { user, accessChanged } = await updateUser(db, id, c.req.valid('json'));
+      if (accessChanged) await collab.userChanged(id);
+      return c.json({ user: await present(db, user) });
+    });
+};

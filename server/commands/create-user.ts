@@ -1,0 +1,39 @@
+/** Adds a person with a password and their departments (which must be active). */
+import { hashPassword } from '../auth/password';
+import type { Executor } from '../db/client';
+import { conflict, validationFailed } from '../errors';
+import { activeDepartmentIds } from '../queries/departments';
+import { isUniqueViolation } from '../queries/pg-errors';
+import { insertUser, setUserDepartments } from '../queries/users';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  departmentIds: readonly string[];
+  isAdmin?: boolean;
+}
+
+/** 400 naming each id that is not an active department (`field.index`). */
+export async function assertActiveDepartments(db: Executor, ids: readonly string[], field = 'departmentIds') {
+  const active = await activeDepartmentIds(db, ids);
+  const issues = ids.flatMap((id, index) => (active.has(id) ? [] : [{ path: `${field}.${index}`, message: `no active department ${id}` }]));
+  if (issues.length) throw validationFailed(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
+export const duplicateEmail = (email: string) => conflict(`A user with the email ${email} already exists`);
+
+export async function createUser(db: Executor, input: NewUser) {
+  const passwordHash = await hashPassword(input.password); // before any transaction: scrypt takes a while
+  try {
+    return await db.transaction(async (tx) => {
+      await assertActiveDepartments(tx, input.departmentIds);
+      const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin ?? false });
+      await setUserDepartments(tx, user.id, input.departmentIds);
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) throw duplicateEmail(input.email);
+    throw error;
+  }
+}

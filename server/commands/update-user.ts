@@ -1,0 +1,39 @@
+/**
+ * Changes a person's name, departments, admin flag or enabled state. Disabling ends every
+ * session at once. No change may leave the workspace without an enabled administrator.
+ */
+import { sql } from 'drizzle-orm';
+import { invalidateUserSessions } from '../auth/sessions';
+import type { Database } from '../db/client';
+import { conflict, notFound } from '../errors';
+import { countEnabledAdmins, findUser, setUserDepartments, updateUserRow } from '../queries/users';
+import type { UpdateUserBody } from '../../shared/api';
+import { assertActiveDepartments } from './create-user';
+
+/** Serialises changes to who is an enabled admin (two admins demoting themselves at once). */
+const adminLockKey = 727_275;
+
+export async function updateUser(db: Database, userId: string, patch: UpdateUserBody) {
+  return db.transaction(async (tx) => {
+    const touchesAdmins = patch.isAdmin === false || patch.disabled === true;
+    if (touchesAdmins) await tx.execute(sql`select pg_advisory_xact_lock(${adminLockKey})`);
+    const before = await findUser(tx, userId);
+    if (!before) throw notFound('User');
+    if (patch.departmentIds) {
+      await assertActiveDepartments(tx, patch.departmentIds);
+      await setUserDepartments(tx, userId, patch.departmentIds);
+    }
+    const disabledAt = patch.disabled === undefined ? undefined : patch.disabled ? (before.disabledAt ?? new Date()) : null;
+    const columns = Object.fromEntries(
+      Object.entries({ name: patch.name, isAdmin: patch.isAdmin, disabledAt }).filter(([, v]) => v !== undefined),
+    );
+    const user = Object.keys(columns).length ? (await updateUserRow(tx, userId, columns))! : before;
+    if (touchesAdmins && (await countEnabledAdmins(tx)) === 0) {
+      throw conflict('This would leave no enabled administrator: make someone else an administrator first');
+    }
+    if (patch.disabled) await invalidateUserSessions(tx, userId);
+    // Live connections depend on departments, the admin flag and the enabled state.
+    const accessChanged = patch.departmentIds !== undefined || patch.isAdmin !== undefined || patch.disabled !== undefined;
+    return { user, accessChanged };
+  });
+}

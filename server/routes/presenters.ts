@@ -1,0 +1,50 @@
+/** What the API answers with: rows turned into the JSON shapes of shared/api.ts. */
+import type { SessionUser } from '../http/env';
+import type { DocumentDetails } from '../queries/documents';
+import type { NamedGrant } from '../queries/document-grants';
+import type { UserRecord } from '../queries/users';
+import { accessLevel, canManageAccess, type Actor } from '../../shared/permissions';
+import type { AdminUserDto, DocumentDto, GrantDto, Named, UserDto } from '../../shared/api';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const presentUser = (u: SessionUser): UserDto => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  isAdmin: u.isAdmin,
+  departments: u.departments,
+});
+
+export const presentAdminUser = (u: UserRecord, departments: Named[]): AdminUserDto => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  isAdmin: u.isAdmin,
+  departments,
+  disabled: u.disabledAt !== null,
+  createdAt: u.createdAt.toISOString(),
+});
+
+/** A document as `actor` sees it; call only for documents the actor may view. */
+export function presentDocument(doc: DocumentDetails, actor: Actor): DocumentDto {
+  const access = accessLevel(actor, doc);
+  if (access === 'none') throw new Error('presentDocument called for a document the actor cannot view');
+  return {
+    id: doc.id,
+    title: doc.title,
+    departmentId: doc.departmentId,
+    department: doc.department,
+    createdBy: doc.createdBy,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+    lastEditedAt: iso(doc.lastEditedAt),
+    lastEditedBy: doc.lastEditor,
+    access,
+    canManageAccess: canManageAccess(actor, doc),
+    finalizedAt: iso(doc.finalizedAt),
+  };
+}
+
+export const presentGrant = (g: NamedGrant): GrantDto =>
+  g.department ? { department: g.department, level: g.level } : { user: g.user!, level: g.level };

@@ -1,28 +1,39 @@
 /**
- * The one TipTap extension list of Codraft documents, used by the client editor and by the
- * server (deriving ProseMirror JSON, HTML and text from the Yjs state when freezing a version).
- * Both sides must build the same schema, or a frozen record would not match what people saw.
- *
- * The client adds Collaboration / CollaborationCaret on top; those add no nodes or marks.
- * Undo/redo is off because Yjs brings its own (per-user) undo manager.
+ * The one TipTap extension list that defines a draft's content (nodes, marks, attributes).
+ * The web editor adds Collaboration and CollaborationCaret on top; the server uses the same list
+ * to read a draft's Y.XmlFragment `default` (e.g. to render a frozen version). Change it here only.
+ * No I/O, no DOM: safe to import on the server.
  */
-import { getSchema, type Extensions } from '@tiptap/core';
+import { getSchema, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import TextAlign from '@tiptap/extension-text-align';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 
-/** Name of the Y.XmlFragment holding the content (TipTap Collaboration's default). */
-export const contentFragmentName = 'default';
+/** The Yjs fragment that holds a draft's content (TipTap Collaboration's default field). */
+export const contentField = 'default';
 
-export const editorExtensions: Extensions = [
-  // StarterKit v3 also brings Underline and Link; `undoRedo` is the v3 name of History.
-  StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
-  TextAlign.configure({ types: ['heading', 'paragraph'] }),
-  Table.configure({ resizable: true }),
-  TableRow,
-  TableHeader,
-  TableCell,
-];
+/** Headings levels offered in drafts (title, section, sub-section). */
+export const headingLevels = [1, 2, 3] as const;
 
-/** The ProseMirror schema built from `editorExtensions` (built once: getSchema is not cheap). */
-export const editorSchema = getSchema(editorExtensions);
+/** A fresh copy of the schema extensions (extensions are configured per editor instance). */
+export function editorExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Collaboration brings its own undo (only the local user's edits); the two cannot coexist.
+      undoRedo: false,
+      heading: { levels: [...headingLevels] },
+      link: { openOnClick: false, autolink: true },
+    }),
+    TextAlign.configure({ types: ['heading', 'paragraph'] }),
+    Table.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+  ];
+}
+
+/**
+ * The ProseMirror schema of that list, built once (getSchema is not cheap): what the server uses to
+ * turn the Yjs state into ProseMirror JSON, HTML and text when it freezes a version.
+ */
+export const editorSchema = getSchema(editorExtensions());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateHTML } from '@tiptap/html';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { contentFragmentName, editorExtensions, editorSchema } from '../editor-schema';
+import { contentField, editorExtensions, editorSchema } from '../editor-schema';
 import { contentFromYjsState, proseMirrorFromYDoc, replaceYDocContent } from './derive';
 
 const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
@@ -44,7 +44,7 @@ export const richDocument = {
 
 export function yjsStateOf(json: Record<string, unknown>): Uint8Array {
   const doc = new Y.Doc();
-  prosemirrorJSONToYXmlFragment(editorSchema, json, doc.getXmlFragment(contentFragmentName));
+  prosemirrorJSONToYXmlFragment(editorSchema, json, doc.getXmlFragment(contentField));
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -52,7 +52,7 @@ describe('deriving frozen content from a Yjs state', () => {
   it('gives the ProseMirror JSON the editor holds, and the same HTML as TipTap generateHTML', () => {
     const content = contentFromYjsState(yjsStateOf(richDocument));
     expect(content.json).toEqual(editorSchema.nodeFromJSON(richDocument).toJSON());
-    expect(content.html).toBe(generateHTML(content.json, editorExtensions));
+    expect(content.html).toBe(generateHTML(content.json, editorExtensions()));
     expect(content.html).toContain('<table');
     expect(content.html).toContain('&amp; ');
     expect(content.canonicalJson.startsWith('{"content":[')).toBe(true);

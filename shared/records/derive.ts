@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { getText, getTextSerializersFromSchema } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { contentFragmentName, editorSchema } from '../editor-schema';
+import { contentField, editorSchema } from '../editor-schema';
 import { canonicalJson } from './canonical';
 import { renderHtml } from './html';
 
@@ -25,7 +25,7 @@ const textSerializers = getTextSerializersFromSchema(editorSchema);
 
 /** The ProseMirror document held in a Y.Doc's content fragment. */
 export const proseMirrorFromYDoc = (doc: Y.Doc): PMNode =>
-  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), editorSchema);
+  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentField), editorSchema);
 
 export function contentFromNode(node: PMNode): FrozenContent {
   const json = node.toJSON() as Record<string, unknown>;
@@ -54,5 +54,5 @@ export function contentFromYjsState(state: Uint8Array): FrozenContent {
  */
 export function replaceYDocContent(doc: Y.Doc, json: Record<string, unknown>): void {
   const node = PMNode.fromJSON(editorSchema, json);
-  doc.transact(() => updateYFragment(doc, doc.getXmlFragment(contentFragmentName), node, { mapping: new Map(), isOMark: new Map() }));
+  doc.transact(() => updateYFragment(doc, doc.getXmlFragment(contentField), node, { mapping: new Map(), isOMark: new Map() }));
 }

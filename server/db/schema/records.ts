@@ -1,0 +1,88 @@
+/**
+ * The record ledger (issue 4). Every table here is append-only: a migration's triggers refuse
+ * UPDATE, DELETE and TRUNCATE, and `codraft verify` detects anything changed behind their back.
+ *
+ *   signing_keys        every public key ever used (kid = RFC 7638 thumbprint); the newest signs
+ *   record_contents     what a version froze: canonical ProseMirror JSON, HTML, text, Yjs state
+ *   ledger_entries      seq 0,1,2… gap-free: the entry's canonical JSON and its compact JWS
+ *   ledger_nodes        RFC 9162 perfect-subtree hashes (level 0 = leaf hashes), so roots and
+ *                       proofs read O(log n) rows instead of rehashing the ledger
+ *   ledger_tree_heads   one signed tree head per append (tree_size = seq + 1)
+ *   document_versions   document ↔ entry index: version 1, 2, … per document
+ */
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { JWK } from 'jose';
+import { bytea, createdAt } from './columns';
+import { documents } from './documents';
+
+export const signingKeys = pgTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  publicJwk: jsonb('public_jwk').$type<JWK>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const recordContents = pgTable(
+  'record_contents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id').notNull().references(() => documents.id),
+    /** RFC 8785 canonical JSON of the ProseMirror document: exactly what contentSha256 hashes. */
+    json: text('json').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    yjsState: bytea('yjs_state').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('record_contents_document_idx').on(t.documentId)],
+);
+
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    documentId: uuid('document_id').notNull().references(() => documents.id),
+    contentId: uuid('content_id').notNull().references(() => recordContents.id),
+    /** RFC 8785 canonical JSON of the entry: the JWS payload and the leaf hash input. */
+    entry: text('entry').notNull(),
+    jws: text('jws').notNull(),
+    kid: text('kid').notNull().references(() => signingKeys.kid),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_entries_document_idx').on(t.documentId, t.seq), uniqueIndex('ledger_entries_content_key').on(t.contentId)],
+);
+
+export const ledgerNodes = pgTable(
+  'ledger_nodes',
+  {
+    level: smallint('level').notNull(),
+    idx: bigint('idx', { mode: 'number' }).notNull(),
+    hash: bytea('hash').notNull(),
+  },
+  (t) => [primaryKey({ name: 'ledger_nodes_pkey', columns: [t.level, t.idx] })],
+);
+
+export const ledgerTreeHeads = pgTable('ledger_tree_heads', {
+  treeSize: bigint('tree_size', { mode: 'number' }).primaryKey(),
+  /** Lowercase hex, exactly as signed. */
+  rootHash: text('root_hash').notNull(),
+  /** RFC 3339 UTC text, exactly as signed. */
+  timestamp: text('timestamp').notNull(),
+  jws: text('jws').notNull(),
+  kid: text('kid').notNull().references(() => signingKeys.kid),
+});
+
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id').notNull().references(() => documents.id),
+    version: integer('version').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull().references(() => ledgerEntries.seq),
+    final: boolean('final').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('document_versions_document_version_key').on(t.documentId, t.version),
+    uniqueIndex('document_versions_seq_key').on(t.seq),
+  ],
+);

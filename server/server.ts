@@ -4,7 +4,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { WebSocketServer } from 'ws';
 import { createApp, type App } from './app';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
@@ -26,10 +25,11 @@ export async function startServer(config: Config, log: Logger, options: { databa
   const collab = createCollabService({ db: database.db, config, log });
   const app = createApp({ db: database.db, config, log, collab });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.WS_MAX_FRAME_BYTES });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, websocket: { server: wss } }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });
+  // Websockets are collab's: it refuses with a real HTTP status before upgrading (collab/upgrade.ts).
+  server.on('upgrade', collab.handleUpgrade);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log.info({ port, database: database.kind }, 'codraft listening');
@@ -39,8 +39,6 @@ export async function startServer(config: Config, log: Logger, options: { databa
     (closing ??= (async () => {
       server.close();
       await collab.shutdown();
-      for (const client of wss.clients) client.terminate();
-      wss.close();
       if (!options.database) await database.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
     })());

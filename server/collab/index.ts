@@ -1,24 +1,147 @@
-/** TODO(issue 2): compose the collaboration service. */
+/**
+ * Live collaboration, composed: handshake (upgrade.ts) → connection (connection.ts) → room
+ * (room.ts, one Y.Doc per open document, registry in rooms.ts) → persistence (persistence.ts over
+ * update-log.ts) → database. Also the operations the rest of the server calls (CollabService).
+ */
+import { and, gt, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import { sessions } from '../db/schema';
+import { errorBody } from '../errors';
+import type { AppEnv } from '../http/env';
 import type { Logger } from '../logger';
+import { loadDocumentFacts } from '../queries/document-access';
+import { loadSessionUser } from '../queries/users';
+import { socketAccess } from './access';
+import { Connection } from './connection';
+import { UpdateLogStore } from './persistence';
+import { CloseCode } from './protocol';
+import { localRelay, type RoomRelay } from './relay';
+import { Rooms } from './rooms';
 import type { CollabService } from './service';
+import { mergeStoredState } from './update-log';
+import { createUpgradeHandler } from './upgrade';
+import { UserConnections } from './user-connections';
 
 export interface CollabDeps {
   db: Database;
   config: Config;
   log: Logger;
+  /** How rooms reach other server instances; one instance needs none. */
+  relay?: RoomRelay;
 }
 
-export function createCollabService(_deps: CollabDeps): CollabService {
+const heartbeatMs = 30_000;
+
+export function createCollabService(deps: CollabDeps): CollabService {
+  const { db, config } = deps;
+  const log = deps.log.child({ component: 'collab' });
+  const store = new UpdateLogStore(db, { flushMs: config.PERSIST_FLUSH_MS, compactAfter: config.COMPACT_AFTER_UPDATES, log });
+  const rooms = new Rooms({ store, relay: deps.relay ?? localRelay, log, idleMs: config.ROOM_IDLE_MS });
+  const connections = new UserConnections<Connection>(config.WS_MAX_CONNECTIONS_PER_USER);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.WS_MAX_FRAME_BYTES, clientTracking: false, perMessageDeflate: false });
+  let closing: Promise<void> | null = null;
+  const heartbeat = setInterval(() => {
+    for (const connection of connections.all()) connection.ping();
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  /** Apply the current grants (and finalisation) to some connections of one document. */
+  async function recheck(documentId: string, targets: Connection[]) {
+    const facts = await loadDocumentFacts(db, documentId);
+    for (const connection of targets) {
+      if (connection.closed) continue;
+      if (!facts) {
+        connection.close(CloseCode.documentGone, 'document no longer exists');
+        continue;
+      }
+      const access = socketAccess(connection.user, facts);
+      if (access) connection.setAccess(access);
+      else connection.close(CloseCode.accessRevoked, 'access to this document was revoked');
+    }
+  }
+
   return {
-    routes: () => new Hono(),
-    accessChanged: async () => {},
-    userChanged: async () => {},
-    flushDocument: async () => {},
-    readState: async () => new Uint8Array(),
-    applyServerEdit: async () => {},
-    shutdown: async () => {},
+    routes: () =>
+      new Hono<AppEnv>().get('/:documentId', (c) =>
+        c.json(errorBody('upgrade_required', 'Open this address as a websocket (y-websocket protocol)'), 426),
+      ),
+
+    handleUpgrade: createUpgradeHandler({ db, config, log, wss, rooms, connections, isClosing: () => closing !== null }),
+
+    async accessChanged(documentId) {
+      const room = rooms.get(documentId);
+      if (!room) return;
+      const targets = [...room.peers].filter((p): p is Connection => p instanceof Connection);
+      if (targets.length) await recheck(documentId, targets);
+    },
+
+    async userChanged(userId) {
+      const targets = connections.ofUser(userId).filter((c) => !c.closed);
+      if (targets.length === 0) return;
+      const user = await loadSessionUser(db, userId);
+      if (!user) {
+        for (const c of targets) c.close(CloseCode.accessRevoked, 'account disabled');
+        return;
+      }
+      const sessionIds = [...new Set(targets.map((c) => c.sessionId))];
+      const live = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, new Date())));
+      const liveIds = new Set(live.map((s) => s.id));
+      const byDocument = new Map<string, Connection[]>();
+      for (const c of targets) {
+        if (!liveIds.has(c.sessionId)) {
+          c.close(CloseCode.sessionEnded, 'session ended; sign in again');
+          continue;
+        }
+        c.setUser(user);
+        byDocument.set(c.room.documentId, [...(byDocument.get(c.room.documentId) ?? []), c]);
+      }
+      for (const [documentId, group] of byDocument) await recheck(documentId, group);
+    },
+
+    flushDocument: () => store.flush(),
+
+    async readState(documentId) {
+      const room = rooms.get(documentId);
+      if (room) {
+        // Encode first, then flush: everything in the returned state is durable when we return.
+        const state = Y.encodeStateAsUpdate(room.doc);
+        await store.flush();
+        return state;
+      }
+      return mergeStoredState(await store.load(documentId));
+    },
+
+    async applyServerEdit(documentId, edit) {
+      const wasOpen = rooms.get(documentId) !== undefined;
+      const room = await rooms.acquire(documentId);
+      try {
+        room.applyServerEdit(edit);
+        await store.flush();
+      } finally {
+        await rooms.release(room, { unloadNow: !wasOpen && room.peers.size === 0 });
+      }
+    },
+
+    shutdown: () =>
+      (closing ??= (async () => {
+        clearInterval(heartbeat);
+        // Close sockets first so nothing new is accepted, then write everything accepted so far.
+        for (const connection of connections.all()) connection.close(CloseCode.goingAway, 'server shutting down');
+        try {
+          await store.close();
+          log.info('collab shut down: every accepted update written');
+        } finally {
+          rooms.closeAll();
+          for (const connection of connections.all()) connection.terminate();
+          wss.close();
+        }
+      })()),
   };
 }

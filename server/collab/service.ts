@@ -2,6 +2,8 @@
  * What the rest of the server sees of live collaboration. The implementation composes the
  * websocket route, the rooms (one Y.Doc per open document), persistence and limits.
  */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Hono } from 'hono';
 import type * as Y from 'yjs';
 import type { AppEnv } from '../http/env';
@@ -9,6 +11,11 @@ import type { AppEnv } from '../http/env';
 export interface CollabService {
   /** The `/collab/:documentId` websocket route (mounted under /collab). */
   routes(): Hono<AppEnv>;
+  /**
+   * The Node server's `upgrade` listener: checks Origin, session and access and answers refusals
+   * with a real HTTP status and JSON body before upgrading (see collab/upgrade.ts).
+   */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Re-check every live connection to this document against current grants (downgrade or close). */
   accessChanged(documentId: string): Promise<void>;
   /** A user was disabled or their departments changed: re-check or close their connections. */

@@ -1,0 +1,203 @@
+/**
+ * Durability for rooms: every update a room applies is appended to a per-process buffer and
+ * written within PERSIST_FLUSH_MS, all documents together in one transaction (one multi-row
+ * INSERT plus one UPDATE of `last_edited_*`), never one transaction per keystroke. A failed write
+ * keeps its updates and retries with backoff. Logs that grow past COMPACT_AFTER_UPDATES rows are
+ * folded into the snapshot in the background, one document at a time.
+ */
+import type { Database } from '../db/client';
+import type { Logger } from '../logger';
+import {
+  compactOnce,
+  existingDocumentIds,
+  insertUpdates,
+  loadStoredState,
+  touchDocuments,
+  type DocumentEdit,
+  type PendingUpdate,
+  type StoredState,
+} from './update-log';
+
+/** What a room needs from storage; a different backend only has to implement this. */
+export interface DocumentStore {
+  /** Snapshot and log tail, after writing anything still buffered for the document. */
+  load(documentId: string): Promise<StoredState>;
+  /** Buffer an applied update; `editorId` is the user who made it (null: the server). */
+  append(documentId: string, update: Uint8Array, editorId: string | null): void;
+  /** Write everything buffered so far. Rejects if the write failed (the updates stay buffered). */
+  flush(): Promise<void>;
+  /** Fold the document's log into its snapshot: when it is past the threshold, or always with `force`. */
+  compact(documentId: string, options?: { force?: boolean }): Promise<void>;
+  /** Forget per-document bookkeeping once a document is unloaded. */
+  forget(documentId: string): void;
+  /** Flush, retrying until it succeeds or `deadlineMs` passes; stop the timers. */
+  close(deadlineMs?: number): Promise<void>;
+}
+
+export interface StoreOptions {
+  flushMs: number;
+  compactAfter: number;
+  log: Logger;
+  /** Rows folded per compaction transaction. */
+  compactChunk?: number;
+}
+
+interface Buffered extends PendingUpdate {
+  at: Date;
+  by: string | null;
+}
+
+const maxRetryMs = 2_000;
+
+export class UpdateLogStore implements DocumentStore {
+  private pending: Buffered[] = [];
+  private inFlight: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private closed = false;
+  /** Log rows per document as far as this process knows (set on load, grown by flushes). */
+  private readonly logRows = new Map<string, number>();
+  private readonly compacting = new Map<string, Promise<void>>();
+  private readonly forced = new Set<string>();
+  private compactions: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: StoreOptions,
+  ) {}
+
+  async load(documentId: string): Promise<StoredState> {
+    if (this.inFlight || this.pending.some((p) => p.documentId === documentId)) await this.flush();
+    const stored = await loadStoredState(this.db, documentId);
+    this.logRows.set(documentId, stored.updates.length);
+    if (stored.updates.length > this.options.compactAfter) this.compactInBackground(documentId);
+    return stored;
+  }
+
+  append(documentId: string, update: Uint8Array, editorId: string | null): void {
+    this.pending.push({ documentId, update, at: new Date(), by: editorId });
+    if (!this.timer && !this.closed) this.schedule(this.options.flushMs);
+  }
+
+  async flush(): Promise<void> {
+    // One write at a time; whoever finds the buffer non-empty after the current write writes it.
+    while (this.inFlight) await this.inFlight.catch(() => {});
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.inFlight = this.write(batch)
+      .catch((error: unknown) => {
+        this.pending = batch.concat(this.pending); // keep order: the failed batch goes first
+        throw error;
+      })
+      .finally(() => (this.inFlight = null));
+    await this.inFlight;
+  }
+
+  compact(documentId: string, options: { force?: boolean } = {}): Promise<void> {
+    if (options.force) this.forced.add(documentId);
+    const queued = this.compacting.get(documentId);
+    if (queued) return queued;
+    const chunk = this.options.compactChunk ?? 2_000;
+    // One compaction at a time: each loads a whole document, which costs memory and CPU.
+    const job = this.compactions
+      .then(async () => {
+        const force = this.forced.delete(documentId);
+        if (!force && (this.logRows.get(documentId) ?? 0) <= this.options.compactAfter) return;
+        for (;;) {
+          const folded = await compactOnce(this.db, documentId, chunk);
+          this.logRows.set(documentId, Math.max(0, (this.logRows.get(documentId) ?? 0) - folded));
+          if (folded < chunk) break;
+        }
+      })
+      .finally(() => this.compacting.delete(documentId));
+    this.compactions = job.catch(() => {});
+    this.compacting.set(documentId, job);
+    return job;
+  }
+
+  forget(documentId: string): void {
+    if (!this.compacting.has(documentId)) this.logRows.delete(documentId);
+  }
+
+  async close(deadlineMs = 10_000): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const deadline = Date.now() + deadlineMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.flush();
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          this.options.log.error({ err: error, lost: this.pending.length }, 'could not write pending updates before shutdown');
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
+      }
+    }
+    await this.compactions;
+  }
+
+  /** Buffered updates not yet written (tests and diagnostics). */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  private schedule(delayMs: number) {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().then(
+        () => (this.failures = 0),
+        (error: unknown) => {
+          this.failures++;
+          const retryMs = Math.min(this.options.flushMs * 2 ** this.failures, maxRetryMs);
+          this.options.log.error({ err: error, pending: this.pending.length, retryMs }, 'writing document updates failed; will retry');
+          if (!this.timer && !this.closed) this.schedule(retryMs);
+        },
+      );
+    }, delayMs);
+  }
+
+  private async write(batch: Buffered[]): Promise<void> {
+    try {
+      await this.writeBatch(batch);
+    } catch (error) {
+      // A document deleted meanwhile fails the whole batch (foreign key): drop its updates, retry the rest.
+      const ids = [...new Set(batch.map((b) => b.documentId))];
+      const existing = await existingDocumentIds(this.db, ids).catch(() => null);
+      if (!existing || existing.size === ids.length) throw error;
+      const kept = batch.filter((b) => existing.has(b.documentId));
+      this.options.log.warn({ dropped: batch.length - kept.length }, 'dropped updates of deleted documents');
+      await this.writeBatch(kept);
+    }
+  }
+
+  private async writeBatch(batch: Buffered[]): Promise<void> {
+    if (batch.length === 0) return;
+    const edits = new Map<string, DocumentEdit>();
+    const counts = new Map<string, number>();
+    for (const b of batch) {
+      const last = edits.get(b.documentId);
+      edits.set(b.documentId, { documentId: b.documentId, at: b.at, by: b.by ?? last?.by ?? null });
+      counts.set(b.documentId, (counts.get(b.documentId) ?? 0) + 1);
+    }
+    await this.db.transaction(async (tx) => {
+      await insertUpdates(tx, batch);
+      await touchDocuments(tx, [...edits.values()]);
+    });
+    for (const [documentId, n] of counts) {
+      const rows = (this.logRows.get(documentId) ?? 0) + n;
+      this.logRows.set(documentId, rows);
+      if (rows > this.options.compactAfter) this.compactInBackground(documentId);
+    }
+  }
+
+  private compactInBackground(documentId: string) {
+    if (this.closed || this.compacting.has(documentId)) return;
+    this.compact(documentId).catch((error: unknown) =>
+      this.options.log.error({ err: error, documentId }, 'compaction failed; will retry when the log grows or the document unloads'),
+    );
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The stored form of a document's collaborative state, as queries: an append-only log of Yjs
+ * updates (`document_updates`) plus one snapshot (`document_snapshots`) folding the older ones.
+ * Batching and scheduling live in persistence.ts; this file only talks to the database.
+ *
+ * Invariant: a document's state is its snapshot merged with *every* log row still present for it.
+ * Compaction deletes exactly the rows it folded, in the same transaction as the snapshot write, so
+ * a row committed late (with a lower id than the snapshot's `up_to_update_id`) is never skipped.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database, Executor } from '../db/client';
+import { documentSnapshots, documentUpdates, documents } from '../db/schema';
+
+export interface PendingUpdate {
+  documentId: string;
+  update: Uint8Array;
+}
+
+export interface DocumentEdit {
+  documentId: string;
+  at: Date;
+  /** Null for server-side edits (e.g. restoring a version): keeps the last human editor. */
+  by: string | null;
+}
+
+/** Rows per INSERT: two parameters each, far below Postgres' 65,535-parameter limit. */
+const insertChunk = 5_000;
+
+/** Append updates (any documents) with multi-row INSERTs. */
+export async function insertUpdates(db: Executor, rows: readonly PendingUpdate[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += insertChunk) {
+    const chunk = rows.slice(i, i + insertChunk).map((r) => ({ documentId: r.documentId, update: r.update }));
+    await db.insert(documentUpdates).values(chunk);
+  }
+}
+
+/** Set `last_edited_at/by` for several documents in one statement. */
+export async function touchDocuments(db: Executor, edits: readonly DocumentEdit[]): Promise<void> {
+  if (edits.length === 0) return;
+  const values = sql.join(
+    edits.map((e) => sql`(${e.documentId}::uuid, ${e.at.toISOString()}::timestamptz, ${e.by}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${documents} as d
+       set last_edited_at = v.at, last_edited_by = coalesce(v.by, d.last_edited_by)
+      from (values ${values}) as v(id, at, by)
+     where d.id = v.id`);
+}
+
+/** Which of these documents still exist (updates for deleted ones cannot be stored). */
+export async function existingDocumentIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: documents.id }).from(documents).where(inArray(documents.id, [...ids]));
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface StoredState {
+  snapshot: Uint8Array | null;
+  /** The log rows not folded into the snapshot yet, oldest first. */
+  updates: Uint8Array[];
+}
+
+/** Snapshot and tail, read in one repeatable-read transaction so a concurrent compaction cannot split them. */
+export function loadStoredState(db: Database, documentId: string): Promise<StoredState> {
+  return db.transaction(
+    async (tx) => {
+      const [snapshot] = await tx
+        .select({ state: documentSnapshots.state })
+        .from(documentSnapshots)
+        .where(eq(documentSnapshots.documentId, documentId));
+      const rows = await tx
+        .select({ update: documentUpdates.update })
+        .from(documentUpdates)
+        .where(eq(documentUpdates.documentId, documentId))
+        .orderBy(asc(documentUpdates.id));
+      return { snapshot: snapshot?.state ?? null, updates: rows.map((r) => r.update) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** Apply stored parts to a document in one transaction; returns how many parts could not be read. */
+export function applyStoredParts(doc: Y.Doc, parts: readonly Uint8Array[], origin: unknown): number {
+  let unreadable = 0;
+  Y.transact(
+    doc,
+    () => {
+      for (const part of parts) {
+        try {
+          Y.applyUpdate(doc, part, origin);
+        } catch {
+          unreadable++;
+        }
+      }
+    },
+    origin,
+  );
+  return unreadable;
+}
+
+/** One state update from snapshot + tail: the shape the log takes when folded. */
+export function mergeStoredState(stored: StoredState): Uint8Array {
+  const doc = new Y.Doc();
+  applyStoredParts(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, null);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+/**
+ * Fold up to `limit` of the oldest log rows into the snapshot and delete exactly those rows,
+ * in one transaction. Compactions of one document are serialised with an advisory lock (several
+ * server instances may share the database). Returns how many rows were folded.
+ */
+export function compactOnce(db: Database, documentId: string, limit: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`codraft.compact:${documentId}`}))`);
+    const rows = await tx
+      .select({ id: documentUpdates.id, update: documentUpdates.update })
+      .from(documentUpdates)
+      .where(eq(documentUpdates.documentId, documentId))
+      .orderBy(asc(documentUpdates.id))
+      .limit(limit);
+    if (rows.length === 0) return 0;
+    const [previous] = await tx
+      .select({ state: documentSnapshots.state, upTo: documentSnapshots.upToUpdateId })
+      .from(documentSnapshots)
+      .where(eq(documentSnapshots.documentId, documentId));
+    const doc = new Y.Doc();
+    // Unlike loading, a row we cannot read must not be folded (and deleted): fail the compaction.
+    Y.transact(doc, () => {
+      if (previous) Y.applyUpdate(doc, previous.state);
+      for (const row of rows) Y.applyUpdate(doc, row.update);
+    });
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const upTo = Math.max(previous?.upTo ?? 0, rows[rows.length - 1]!.id);
+    await tx
+      .insert(documentSnapshots)
+      .values({ documentId, state, upToUpdateId: upTo })
+      .onConflictDoUpdate({ target: documentSnapshots.documentId, set: { state, upToUpdateId: upTo, updatedAt: sql`now()` } });
+    await tx.delete(documentUpdates).where(
+      and(
+        eq(documentUpdates.documentId, documentId),
+        inArray(
+          documentUpdates.id,
+          rows.map((r) => r.id),
+        ),
+      ),
+    );
+    return rows.length;
+  });
+}
+
+/** Rows in a document's log (tests and diagnostics). */
+export async function countLogRows(db: Executor, documentId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(documentUpdates)
+    .where(eq(documentUpdates.documentId, documentId));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,134 @@
+/**
+ * The websocket handshake for `GET /collab/:documentId`, handled on the Node server's `upgrade`
+ * event so that every refusal is a real HTTP response (status and JSON error body) sent before
+ * any upgrade: foreign Origin 403, no session 401, malformed id 404, unknown document or no
+ * access 403, too many sockets 429, shutting down or storage unavailable 503.
+ * Only then is the room loaded (so the connection joins a ready document) and the socket upgraded.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import type { WebSocketServer } from 'ws';
+import { authenticateToken } from '../auth/middleware';
+import { sessionCookieName } from '../auth/sessions';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { errorBody } from '../errors';
+import { isAllowedOrigin } from '../http/origin';
+import type { Logger } from '../logger';
+import { isUuid, loadSocketAccess } from './access';
+import { Connection } from './connection';
+import type { Room } from './room';
+import type { Rooms } from './rooms';
+import type { UserConnections } from './user-connections';
+
+export interface UpgradeDeps {
+  db: Database;
+  config: Config;
+  log: Logger;
+  wss: WebSocketServer;
+  rooms: Rooms;
+  connections: UserConnections<Connection>;
+  /** True once shutdown began: new sockets are refused. */
+  isClosing(): boolean;
+}
+
+const pathPattern = /^\/collab\/([^/]+)$/;
+
+/** Answer a handshake with an HTTP error and close the socket. */
+export function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify(errorBody(code, message));
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  const idleMs = deps.config.SESSION_IDLE_HOURS * 3_600_000;
+
+  return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Node removes its own error handler from upgraded sockets: a reset during the checks
+    // below would otherwise be an uncaught exception.
+    socket.on('error', () => {});
+    void handle(request, socket, head).catch((error: unknown) => {
+      deps.log.error({ err: error, url: request.url }, 'collab handshake failed');
+      refuse(socket, 500, 'internal', 'Something went wrong on the server');
+    });
+  };
+
+  async function handle(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    const host = request.headers.host;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = pathPattern.exec(url.pathname);
+    if (!match) return refuse(socket, 404, 'not_found', `No websocket endpoint at ${url.pathname}`);
+    if (deps.isClosing()) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again shortly');
+    const requestUrl = `http://${host ?? 'localhost'}${url.pathname}`;
+    if (!safeAllowedOrigin(request.headers.origin, requestUrl, host, deps.config)) {
+      return refuse(socket, 403, 'forbidden', 'Cross-site websocket refused: Origin is not this application');
+    }
+    const token = request.headers.cookie ? parseCookies(request.headers.cookie, sessionCookieName)[sessionCookieName] : undefined;
+    const auth = await authenticateToken(deps.db, token, idleMs);
+    if (!auth) return refuse(socket, 401, 'unauthenticated', 'Sign in first: no valid session');
+    const documentId = match[1]!;
+    if (!isUuid(documentId)) return refuse(socket, 404, 'not_found', 'Document not found');
+    const access = await loadSocketAccess(deps.db, auth.user, documentId);
+    // Unknown and forbidden look the same, so ids cannot be probed.
+    if (!access) return refuse(socket, 403, 'forbidden', 'You may not open this document');
+    if (!deps.connections.reserve(auth.user.id)) {
+      return refuse(socket, 429, 'rate_limited', `At most ${deps.config.WS_MAX_CONNECTIONS_PER_USER} open documents per user`);
+    }
+    let room: Room;
+    try {
+      room = await deps.rooms.acquire(documentId);
+    } catch (error) {
+      deps.connections.unreserve(auth.user.id);
+      deps.log.error({ err: error, documentId }, 'loading document failed');
+      return refuse(socket, 503, 'unavailable', 'The document could not be loaded; try again shortly');
+    }
+    // Until the upgrade completes, the slot and the room hold are given back if the socket dies
+    // (client gone during the checks, or ws rejecting a malformed handshake).
+    let settled = false;
+    const giveBack = () => {
+      if (settled) return;
+      settled = true;
+      deps.connections.unreserve(auth.user.id);
+      void deps.rooms.release(room);
+    };
+    if (socket.destroyed || deps.isClosing()) return giveBack();
+    socket.once('close', giveBack);
+    deps.wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('close', giveBack);
+      if (settled) return ws.terminate();
+      settled = true;
+      const id = randomUUID().slice(0, 8);
+      const connection = new Connection({
+        id,
+        ws,
+        room,
+        user: auth.user,
+        sessionId: auth.sessionId,
+        access,
+        log: deps.log.child({ conn: id, documentId, userId: auth.user.id }),
+        onClosed: (closed) => {
+          deps.connections.remove(closed);
+          void deps.rooms.release(room);
+        },
+      });
+      deps.connections.add(connection);
+    });
+  }
+}
+
+function safeAllowedOrigin(origin: string | undefined, requestUrl: string, host: string | undefined, config: Config) {
+  try {
+    return isAllowedOrigin(origin, requestUrl, host, config);
+  } catch {
+    return false; // an unparsable Host header
+  }
+}

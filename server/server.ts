@@ -10,12 +10,15 @@ import { openDatabase, type DatabaseHandle } from './db/client';
 import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
 import { createCollabService } from './collab';
+import type { CollabService } from './collab/service';
 
 export interface RunningServer {
   url: string;
   port: number;
   app: App;
   database: DatabaseHandle;
+  /** Live collaboration (tests use it to signal access changes as the routes do). */
+  collab: CollabService;
   close(): Promise<void>;
 }
 
@@ -43,5 +46,5 @@ export async function startServer(config: Config, log: Logger, options: { databa
       if ('closeAllConnections' in server) server.closeAllConnections();
     })());
 
-  return { url: `http://${host}:${port}`, port, app, database, close };
+  return { url: `http://${host}:${port}`, port, app, database, collab, close };
 }

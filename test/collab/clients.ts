@@ -122,3 +122,28 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * Resolves once the server has handled everything this client sent so far: it answers a sync
+ * step 1 sent now, and a connection's frames are handled in order.
+ */
+export function roundTrip(client: TestClient, timeoutMs = 5_000): Promise<void> {
+  const ws = client.provider.ws as unknown as WebSocket | null;
+  if (!ws) return Promise.reject(new Error('client is not connected'));
+  return withTimeout(
+    new Promise<void>((resolve) => {
+      // The provider set binaryType 'arraybuffer'.
+      const onMessage = (data: ArrayBuffer) => {
+        const bytes = new Uint8Array(data);
+        if (bytes[0] === 0 && bytes[1] === 1) {
+          ws.off('message', onMessage);
+          resolve();
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(Buffer.from([0, 0, 1, 0])); // sync, step 1, one byte: an empty state vector
+    }),
+    timeoutMs,
+    'a round trip to the server',
+  );
+}

@@ -68,7 +68,7 @@ function startWorker(plan: WorkerPlan) {
 
 /** Time for a fresh client to receive a whole document (sync step 2), in ms. */
 async function timeFullSync(url: string, cookie: string) {
-  const client = new WireClient({ url, cookie, onMarker: () => {} });
+  const client = new WireClient({ url, cookie, onMarker: () => {}, passive: true });
   await client.connect();
   const started = performance.now();
   await client.whenSynced;

@@ -19,6 +19,8 @@ export interface WireClientOptions {
   cookie: string;
   /** Called for every marker seen in a frame from the server. */
   onMarker(marker: string, receivedAt: number): void;
+  /** A reader only: contributes nothing, so its joining does not change the document. */
+  passive?: boolean;
 }
 
 export class WireClient {
@@ -35,7 +37,7 @@ export class WireClient {
     this.text = new Y.XmlText();
     paragraph.insert(0, [this.text]);
     this.local.on('update', (update: Uint8Array) => (this.pendingUpdate = update));
-    this.local.getXmlFragment('default').insert(0, [paragraph]);
+    if (!options.passive) this.local.getXmlFragment('default').insert(0, [paragraph]);
     this.pendingUpdate = null; // the paragraph goes out with the first edit, merged below
   }
 

@@ -20,6 +20,9 @@ import { departmentRoutes } from './routes/departments';
 import { userRoutes } from './routes/users';
 import { documentRoutes } from './routes/documents';
 import { directoryRoutes } from './routes/directory';
+import { versionRoutes } from './routes/versions';
+import { recordRoutes } from './routes/records';
+import { wellKnownRoutes } from './routes/well-known';
 import type { CollabService } from './collab/service';
 
 export interface AppDeps {
@@ -45,6 +48,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/documents', documentRoutes(deps));
   app.route('/api/directory', directoryRoutes(deps));
+  app.route('/api', versionRoutes(deps));
+  app.route('/api', recordRoutes(deps));
+  app.route('/', wellKnownRoutes(deps));
   app.route('/collab', deps.collab.routes());
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));

@@ -41,7 +41,7 @@ export function contentFromNode(node: PMNode): FrozenContent {
 export function contentFromYjsState(state: Uint8Array): FrozenContent {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, state);
+    if (state.length > 0) Y.applyUpdate(doc, state); // no bytes at all: a draft never edited
     return contentFromNode(proseMirrorFromYDoc(doc));
   } finally {
     doc.destroy();

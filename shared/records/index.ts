@@ -12,3 +12,4 @@ export * from './jws';
 export * from './tree-head';
 export * from './bundle';
 export * from './verify-bundle';
+export * from './api';

@@ -1,0 +1,83 @@
+/**
+ * Appending one entry to the ledger, the only writer of ledger_entries / ledger_nodes /
+ * ledger_tree_heads / document_versions. Must run inside the caller's transaction.
+ *
+ * Order under load: a transaction-scoped advisory lock serialises appends across every server
+ * instance, so the next seq is read after the previous append committed: seq is gap-free (a rolled
+ * back append frees its seq for the next one), and each tree extends the last — no forks.
+ * Inside the lock: seq and version, build + sign the entry, extend the tree by one leaf (new
+ * perfect subtrees only), sign the new tree head. Content is inserted before the lock to keep it short.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Transaction } from '../db/client';
+import { documentVersions, ledgerEntries, ledgerTreeHeads } from '../db/schema';
+import { conflict } from '../errors';
+import {
+  entryBytes,
+  entryFormatVersion,
+  entryJson,
+  leafHash,
+  rfc3339,
+  signCanonical,
+  signTreeHead,
+  toHex,
+  type RecordEntry,
+  type SignedTreeHead,
+} from '../../shared/records';
+import type { SigningKey } from './keys';
+import { insertNodes, loadFrontier } from './tree-store';
+
+/** Advisory lock name of the ledger (hashtext, like the collab layer's per-document locks). */
+export const ledgerLockName = 'codraft.ledger';
+
+/** What the caller decides; the ledger adds v, seq, version and frozenAt. */
+export type EntryDraft = Omit<RecordEntry, 'v' | 'seq' | 'version' | 'frozenAt'>;
+
+export interface Appended {
+  entry: RecordEntry;
+  jws: string;
+  treeHead: SignedTreeHead;
+  versionId: string;
+}
+
+export async function appendEntry(
+  tx: Transaction,
+  input: { draft: EntryDraft; contentId: string; key: SigningKey },
+): Promise<Appended> {
+  const { draft, contentId } = input;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ledgerLockName}))`);
+
+  // Refuse after a final version: checked under the lock so two freezes cannot both pass.
+  const [finalVersion] = await tx
+    .select({ version: documentVersions.version })
+    .from(documentVersions)
+    .where(and(eq(documentVersions.documentId, draft.documentId), eq(documentVersions.final, true)))
+    .limit(1);
+  if (finalVersion) throw conflict(`Version ${finalVersion.version} of this document is final: no version can be frozen after it`);
+
+  const { key } = input;
+  const [head] = await tx.select({ seq: sql`coalesce(max(${ledgerEntries.seq}) + 1, 0)`.mapWith(Number) }).from(ledgerEntries);
+  const [last] = await tx
+    .select({ version: sql`coalesce(max(${documentVersions.version}) + 1, 1)`.mapWith(Number) })
+    .from(documentVersions)
+    .where(eq(documentVersions.documentId, draft.documentId));
+  const seq = head!.seq;
+  const version = last!.version;
+
+  const entry: RecordEntry = { v: entryFormatVersion, seq, version, ...draft, frozenAt: rfc3339(new Date()) };
+  const bytes = entryBytes(entry);
+  const jws = await signCanonical(entry, key.privateKey, key.kid);
+
+  const frontier = await loadFrontier(tx, entry.seq);
+  const completed = frontier.push(leafHash(bytes));
+  const treeHead = await signTreeHead({ treeSize: frontier.size, rootHash: toHex(frontier.root()), timestamp: entry.frozenAt }, key.privateKey, key.kid);
+
+  await tx.insert(ledgerEntries).values({ seq: entry.seq, documentId: entry.documentId, contentId, entry: entryJson(entry), jws, kid: key.kid });
+  await insertNodes(tx, completed);
+  await tx.insert(ledgerTreeHeads).values({ ...treeHead, kid: key.kid });
+  const [row] = await tx
+    .insert(documentVersions)
+    .values({ documentId: entry.documentId, version: entry.version, seq: entry.seq, final: entry.final })
+    .returning({ id: documentVersions.id });
+  return { entry, jws, treeHead, versionId: row!.id };
+}

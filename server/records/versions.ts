@@ -1,0 +1,92 @@
+/** Reading frozen versions and their records (entry, content, tree head) for the API. */
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { documentVersions, ledgerEntries, ledgerTreeHeads, recordContents } from '../db/schema';
+import { recordEntrySchema, type RecordEntry, type SignedTreeHead, type VersionDto } from '../../shared/records';
+
+export interface VersionRow {
+  id: string;
+  documentId: string;
+  entry: RecordEntry;
+  jws: string;
+}
+
+const entryOf = (json: string) => recordEntrySchema.parse(JSON.parse(json));
+
+export const presentVersion = (row: VersionRow): VersionDto => ({
+  id: row.id,
+  documentId: row.documentId,
+  version: row.entry.version,
+  seq: row.entry.seq,
+  label: row.entry.label,
+  note: row.entry.note,
+  title: row.entry.title,
+  final: row.entry.final,
+  frozenBy: row.entry.frozenBy,
+  frozenAt: row.entry.frozenAt,
+});
+
+const versionColumns = { id: documentVersions.id, documentId: documentVersions.documentId, entry: ledgerEntries.entry, jws: ledgerEntries.jws };
+
+const selectVersions = (db: Executor) =>
+  db.select(versionColumns).from(documentVersions).innerJoin(ledgerEntries, eq(ledgerEntries.seq, documentVersions.seq));
+
+export async function listVersions(db: Executor, documentId: string): Promise<VersionRow[]> {
+  const rows = await selectVersions(db).where(eq(documentVersions.documentId, documentId)).orderBy(desc(documentVersions.version));
+  return rows.map((r) => ({ ...r, entry: entryOf(r.entry) }));
+}
+
+export async function loadVersion(db: Executor, versionId: string): Promise<VersionRow | null> {
+  const [row] = await selectVersions(db).where(eq(documentVersions.id, versionId));
+  return row ? { ...row, entry: entryOf(row.entry) } : null;
+}
+
+export async function loadVersionBySeq(db: Executor, seq: number): Promise<VersionRow | null> {
+  const [row] = await selectVersions(db).where(eq(documentVersions.seq, seq));
+  return row ? { ...row, entry: entryOf(row.entry) } : null;
+}
+
+/** The stored record of entry `seq`: entry text exactly as stored, JWS and content. */
+export async function loadRecord(db: Executor, seq: number) {
+  const [row] = await db
+    .select({
+      seq: ledgerEntries.seq,
+      documentId: ledgerEntries.documentId,
+      entry: ledgerEntries.entry,
+      jws: ledgerEntries.jws,
+      json: recordContents.json,
+      html: recordContents.html,
+      text: recordContents.text,
+      yjsState: recordContents.yjsState,
+    })
+    .from(ledgerEntries)
+    .innerJoin(recordContents, eq(recordContents.id, ledgerEntries.contentId))
+    .where(eq(ledgerEntries.seq, seq));
+  return row ?? null;
+}
+
+const treeHeadColumns = { treeSize: ledgerTreeHeads.treeSize, rootHash: ledgerTreeHeads.rootHash, timestamp: ledgerTreeHeads.timestamp, jws: ledgerTreeHeads.jws };
+
+/** The newest signed tree head (null while the ledger is empty). */
+export async function latestTreeHead(db: Executor): Promise<SignedTreeHead | null> {
+  const [row] = await db.select(treeHeadColumns).from(ledgerTreeHeads).orderBy(desc(ledgerTreeHeads.treeSize)).limit(1);
+  return row ?? null;
+}
+
+export async function treeHeadAt(db: Executor, treeSize: number): Promise<SignedTreeHead | null> {
+  const [row] = await db.select(treeHeadColumns).from(ledgerTreeHeads).where(eq(ledgerTreeHeads.treeSize, treeSize));
+  return row ?? null;
+}
+
+export const listTreeHeads = (db: Executor, after: number, limit: number): Promise<SignedTreeHead[]> =>
+  db.select(treeHeadColumns).from(ledgerTreeHeads).where(gte(ledgerTreeHeads.treeSize, after + 1)).orderBy(ledgerTreeHeads.treeSize).limit(limit);
+
+/** Whether the document has a final version (then nothing more may be frozen or edited). */
+export async function hasFinalVersion(db: Executor, documentId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`1` })
+    .from(documentVersions)
+    .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.final, true)))
+    .limit(1);
+  return Boolean(row);
+}

@@ -157,8 +157,8 @@ describe('disabled users and session lifetime', () => {
     expect(disable.status).toBe(200);
     expect(disable.body.user.disabled).toBe(true);
     for (const cookie of [user.cookie, secondSession]) expect((await call(server, 'GET', '/api/auth/me', { cookie })).status).toBe(401);
-    const [{ n }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(sessions).where(eq(sessions.userId, user.id));
-    expect(n).toBe(0);
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(sessions).where(eq(sessions.userId, user.id));
+    expect(row?.n).toBe(0);
 
     const login = await call(server, 'POST', '/api/auth/login', { headers: from(), body: { email: user.email, password: testPassword } });
     expect(login.status).toBe(401);

@@ -98,9 +98,9 @@ describe('the document list', () => {
 
   it('orders by last activity: a content edit or a title change brings a document to the top', async () => {
     const db = server.database.db;
-    await db.update(documents).set({ lastEditedAt: new Date(Date.now() + 60_000) }).where(eq(documents.id, docs.carolOwn));
+    await db.update(documents).set({ lastEditedAt: new Date(Date.now() + 60_000) }).where(eq(documents.id, docs.carolOwn!));
     expect(ids(await call(server, 'GET', '/api/documents', { cookie: carol.cookie }))[0]).toBe(docs.carolOwn);
-    await db.update(documents).set({ updatedAt: new Date(Date.now() + 120_000) }).where(eq(documents.id, docs.sharedWithA));
+    await db.update(documents).set({ updatedAt: new Date(Date.now() + 120_000) }).where(eq(documents.id, docs.sharedWithA!));
     expect(ids(await call(server, 'GET', '/api/documents', { cookie: carol.cookie }))[0]).toBe(docs.sharedWithA);
   });
 });

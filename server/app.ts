@@ -24,6 +24,7 @@ import { versionRoutes } from './routes/versions';
 import { recordRoutes } from './routes/records';
 import { wellKnownRoutes } from './routes/well-known';
 import type { CollabService } from './collab/service';
+import { clientRoutes } from './http/static';
 
 export interface AppDeps {
   db: Database;
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', recordRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   app.route('/collab', deps.collab.routes());
+  // The built web client (dist/client) for every other GET, with SPA fallback to index.html.
+  app.route('/', clientRoutes());
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

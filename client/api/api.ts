@@ -1,0 +1,50 @@
+/**
+ * The typed API of the Codraft server, one function per call. Types come from the server's own
+ * route definitions through `hono/client` (request bodies from the shared zod schemas, answers
+ * from the presenters), so a change on the server that the client does not follow fails to compile.
+ */
+import { hc } from 'hono/client';
+import type { authRoutes } from '../../server/routes/auth';
+import type { departmentRoutes } from '../../server/routes/departments';
+import type { directoryRoutes } from '../../server/routes/directory';
+import type { documentRoutes } from '../../server/routes/documents';
+import type { setupRoutes } from '../../server/routes/setup';
+import type { userRoutes } from '../../server/routes/users';
+import type { GrantInputBody, LoginBody, SetupBody, CreateUserBody, UpdateUserBody } from '../../shared/api';
+import { call } from './http';
+
+const setup = hc<ReturnType<typeof setupRoutes>>('/api/setup');
+const auth = hc<ReturnType<typeof authRoutes>>('/api/auth');
+const documents = hc<ReturnType<typeof documentRoutes>>('/api/documents');
+const directory = hc<ReturnType<typeof directoryRoutes>>('/api/directory');
+const departments = hc<ReturnType<typeof departmentRoutes>>('/api/departments');
+const users = hc<ReturnType<typeof userRoutes>>('/api/users');
+
+export const api = {
+  setupStatus: () => call(setup.index.$get()),
+  setup: (json: SetupBody) => call(setup.index.$post({ json }), { signIn: true }),
+  login: (json: LoginBody) => call(auth.login.$post({ json }), { signIn: true }),
+  logout: () => call(auth.logout.$post(), { signIn: true }),
+  me: () => call(auth.me.$get(), { signIn: true }),
+
+  listDocuments: (q?: string) => call(documents.index.$get({ query: q ? { q } : {} })),
+  createDocument: (title: string) => call(documents.index.$post({ json: { title } })),
+  getDocument: (id: string) => call(documents[':id'].$get({ param: { id } })),
+  renameDocument: (id: string, title: string) => call(documents[':id'].$patch({ param: { id }, json: { title } })),
+  getAccess: (id: string) => call(documents[':id'].access.$get({ param: { id } })),
+  putAccess: (id: string, grants: GrantInputBody[]) => call(documents[':id'].access.$put({ param: { id }, json: { grants } })),
+  directory: () => call(directory.index.$get()),
+
+  listDepartments: () => call(departments.index.$get()),
+  createDepartment: (name: string) => call(departments.index.$post({ json: { name } })),
+  renameDepartment: (id: string, name: string) => call(departments[':id'].$patch({ param: { id }, json: { name } })),
+  mergeDepartment: (id: string, mergeInto: string) => call(departments[':id'].$patch({ param: { id }, json: { mergeInto } })),
+
+  listUsers: () => call(users.index.$get()),
+  createUser: (json: CreateUserBody) => call(users.index.$post({ json })),
+  updateUser: (id: string, json: UpdateUserBody) => call(users[':id'].$patch({ param: { id }, json })),
+};
+
+type Api = typeof api;
+/** The success body of an API function, e.g. `Answer<'getDocument'>`. */
+export type Answer<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;

@@ -1,0 +1,48 @@
+/** The bar on every signed-in page: brand, navigation, language, who is signed in, sign out. */
+import { Show } from 'solid-js';
+import { t } from '../i18n/i18n';
+import { Icon } from '../ui/Icon';
+import { signOut, type User } from '../session/session';
+import { pendingEditsAnywhere } from '../session/local-data';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { navigate, route } from './router';
+
+export function AppHeader(props: { user: User }) {
+  const current = (prefix: string) => (prefix === '/' ? route().pathname === '/' : route().pathname.startsWith(prefix)) ? 'page' : undefined;
+  const leave = async () => {
+    if (pendingEditsAnywhere() > 0 && !window.confirm(t('connection.leavePrompt'))) return;
+    await signOut().catch(() => undefined);
+    navigate('/sign-in', { replace: true });
+  };
+  return (
+    <header class="app-header">
+      <a class="brand" href="/">
+        <span class="brand__mark" aria-hidden="true">C</span>
+        <span class="brand__name">{t('app.name')}</span>
+      </a>
+      <nav class="app-nav" aria-label={t('nav.main')}>
+        <a href="/" aria-current={current('/')}>
+          <Icon name="document" size={18} />
+          <span>{t('nav.documents')}</span>
+        </a>
+        <Show when={props.user.isAdmin}>
+          <a href="/admin" aria-current={current('/admin')}>
+            <Icon name="building" size={18} />
+            <span>{t('nav.admin')}</span>
+          </a>
+        </Show>
+      </nav>
+      <div class="app-header__end">
+        <LanguageSwitcher />
+        <span class="account" title={t('nav.account', { name: props.user.name })}>
+          <span class="account__name">{props.user.name}</span>
+          <span class="account__department">{props.user.departments.map((d) => d.name).join(', ')}</span>
+        </span>
+        <button type="button" class="button button--quiet" aria-label={t('nav.signOut')} onClick={() => void leave()}>
+          <Icon name="signOut" size={18} />
+          <span class="hide-narrow">{t('nav.signOut')}</span>
+        </button>
+      </div>
+    </header>
+  );
+}

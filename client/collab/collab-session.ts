@@ -1,0 +1,117 @@
+/**
+ * One open document in the browser: its Y.Doc, kept in IndexedDB (y-indexeddb) and synced with
+ * the server (y-websocket), with what the UI shows about it as Solid signals: connection state,
+ * edits not yet confirmed by the server, whether they are safe on this device, who is present.
+ * Must be created inside a component: it cleans up with its owner.
+ */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { documentDbName, pendingKey, rememberOpened } from '../session/local-data';
+import { connectionState, type ConnectionState, type SocketStatus } from './connection-state';
+import { whenStored } from './local-copy';
+import { peopleFrom, type Person, type SelfIdentity } from './presence';
+import { attachSyncProbe } from './sync-probe';
+import { SyncTracker, storagePendingStore } from './sync-tracker';
+
+export interface CollabSession {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  state: Accessor<ConnectionState>;
+  unconfirmed: Accessor<number>;
+  /** Every local edit so far is written to IndexedDB. */
+  storedLocally: Accessor<boolean>;
+  people: Accessor<Person[]>;
+  /** Counts completed syncs with the server (a change means: refresh what may have changed). */
+  syncs: Accessor<number>;
+  /** The socket keeps failing although the browser is online (session or access gone?). */
+  failures: Accessor<number>;
+  /** Reconnect now instead of waiting for the provider's back-off (e.g. after signing in again). */
+  reconnect(): void;
+  /** Stop syncing (access revoked). */
+  stop(): void;
+}
+
+export const collabUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/collab`;
+
+export function createCollabSession(documentId: string, self: SelfIdentity): CollabSession {
+  const doc = new Y.Doc();
+  rememberOpened(documentId);
+  const persistence = new IndexeddbPersistence(documentDbName(documentId), doc);
+  const provider = new WebsocketProvider(collabUrl(), documentId, doc, { connect: false, maxBackoffTime: 5000 });
+  const tracker = new SyncTracker(storagePendingStore(localStorage, pendingKey(documentId)));
+  const detachProbe = attachSyncProbe(provider, tracker, { isLocal: (origin) => origin !== persistence });
+
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const [socket, setSocket] = createSignal<SocketStatus>('connecting');
+  const [synced, setSynced] = createSignal(false);
+  const [syncs, setSyncs] = createSignal(0);
+  const [failures, setFailures] = createSignal(0);
+  const [unconfirmed, setUnconfirmed] = createSignal(tracker.unconfirmed);
+  const [storedLocally, setStoredLocally] = createSignal(true);
+  const collator = new Intl.Collator();
+  const people = () => peopleFrom(provider.awareness.getStates(), doc.clientID, self, collator);
+  const [presence, setPresence] = createSignal(people());
+
+  tracker.subscribe(setUnconfirmed);
+  provider.on('status', ({ status }) => setSocket(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'disconnected'));
+  provider.on('sync', (isSynced: boolean) => {
+    setSynced(isSynced);
+    if (isSynced) {
+      setFailures(0);
+      setSyncs((n) => n + 1);
+    }
+  });
+  provider.on('connection-close', () => {
+    if (navigator.onLine && !provider.synced) setFailures((n) => n + 1);
+  });
+  provider.on('closed', () => setFailures((n) => n + 1));
+  provider.awareness.on('change', () => setPresence(people()));
+
+  let storeRun = 0;
+  doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || origin === persistence) return;
+    const run = ++storeRun;
+    setStoredLocally(false);
+    void whenStored(persistence).then(() => run === storeRun && setStoredLocally(true));
+  });
+
+  const goOffline = () => {
+    setOnline(false);
+    provider.disconnect();
+  };
+  const goOnline = () => {
+    setOnline(true);
+    provider.connect();
+  };
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+  if (navigator.onLine) provider.connect();
+
+  onCleanup(() => {
+    window.removeEventListener('offline', goOffline);
+    window.removeEventListener('online', goOnline);
+    detachProbe();
+    provider.destroy();
+    void persistence.destroy();
+    doc.destroy();
+  });
+
+  return {
+    doc,
+    provider,
+    state: () => connectionState({ online: online(), socket: socket(), synced: synced(), everSynced: syncs() > 0 }),
+    unconfirmed,
+    storedLocally,
+    people: presence,
+    syncs,
+    failures,
+    reconnect: () => {
+      if (provider.synced || !navigator.onLine) return;
+      provider.disconnect();
+      provider.connect();
+    },
+    stop: () => provider.disconnect(),
+  };
+}

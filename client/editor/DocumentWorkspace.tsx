@@ -1,0 +1,98 @@
+/**
+ * An open draft: header (title, department, connection, share), presence, toolbar for editors or
+ * a read-only notice, and the paper with the live editor. Re-reads the document's details after
+ * each reconnection (access may have changed) and works out why a socket keeps failing.
+ */
+import type { Editor } from '@tiptap/core';
+import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
+import { api } from '../api/api';
+import { ApiError } from '../api/http';
+import { guardLeaving } from '../app/leave-guard';
+import { createCollabSession } from '../collab/collab-session';
+import { departmentColor } from '../collab/department-color';
+import type { DocumentDetails } from '../documents/document-meta';
+import { t } from '../i18n/i18n';
+import { expired, type User } from '../session/session';
+import { ShareDialog } from '../share/ShareDialog';
+import { Icon } from '../ui/Icon';
+import { ConnectionStatus } from './ConnectionStatus';
+import { EditorSurface } from './EditorSurface';
+import { PresenceBar } from './PresenceBar';
+import { TitleEditor } from './TitleEditor';
+import { Toolbar } from './Toolbar';
+import './editor.css';
+
+export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onChange: (doc: DocumentDetails) => void; refresh: () => void }) {
+  const department = props.me.departments[0];
+  const self = { id: props.me.id, name: props.me.name, department: department?.name ?? '', departmentId: department?.id };
+  const session = createCollabSession(props.doc.id, self);
+  const [editor, setEditor] = createSignal<Editor>();
+  const [sharing, setSharing] = createSignal(false);
+  const [noAccess, setNoAccess] = createSignal(false);
+  const editable = () => props.doc.access === 'edit' && !props.doc.finalizedAt && !noAccess();
+
+  onCleanup(guardLeaving(() => session.unconfirmed() > 0));
+  createEffect(on(session.syncs, (count) => count > 1 && props.refresh(), { defer: true }));
+  createEffect(on(expired, (isExpired, was) => was && !isExpired && session.reconnect(), { defer: true }));
+  createEffect(
+    on(session.failures, async (failures) => {
+      if (failures < 2 || failures % 2 !== 0) return;
+      try {
+        await api.me(); // a 401 here opens the sign-in dialog (session expired)
+        await api.getDocument(props.doc.id);
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+          setNoAccess(true);
+          session.stop();
+        }
+      }
+    }),
+  );
+
+  const notice = () => {
+    if (noAccess()) return t('editor.noAccess');
+    if (props.doc.finalizedAt) return t('editor.finalized');
+    if (props.doc.access === 'comment') return t('editor.readOnlyComment');
+    if (props.doc.access === 'view') return t('editor.readOnly');
+    return null;
+  };
+
+  return (
+    <div class="workspace">
+      <div class="workspace__bar">
+        <a class="button button--quiet workspace__back" href="/" aria-label={t('editor.back')}>
+          <Icon name="back" size={18} />
+          <span class="hide-narrow">{t('editor.back')}</span>
+        </a>
+        <div class="workspace__title">
+          <TitleEditor id={props.doc.id} title={props.doc.title} editable={editable()} onRenamed={(title) => props.onChange({ ...props.doc, title })} />
+          <span class="workspace__department">
+            <Icon name="building" size={14} />
+            {props.doc.department.name}
+          </span>
+        </div>
+        <div class="workspace__actions">
+          <ConnectionStatus session={session} />
+          <Show when={props.doc.canManageAccess}>
+            <button type="button" class="button" onClick={() => setSharing(true)}>
+              <Icon name="share" size={18} />
+              <span>{t('editor.share')}</span>
+            </button>
+          </Show>
+        </div>
+      </div>
+      <PresenceBar people={session.people()} />
+      <Show when={editable()} fallback={<Show when={notice()}>{(text) => <p class="read-only-notice" role="note"><Icon name="lock" size={16} />{text()}</p>}</Show>}>
+        <Show when={editor()}>{(ready) => <Toolbar editor={ready()} />}</Show>
+      </Show>
+      <div class="paper-scroll">
+        <article class="paper">
+          <EditorSurface session={session} user={{ ...self, color: departmentColor(self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
+        </article>
+      </div>
+      <Show when={sharing()}>
+        <ShareDialog documentId={props.doc.id} title={props.doc.title} onClose={() => setSharing(false)} />
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The TipTap editor on the document's Y.XmlFragment `default`: the shared schema
+ * (shared/editor-schema.ts) plus Collaboration (sync + collaborative undo: only my own edits)
+ * and CollaborationCaret (others' carets from awareness). Read-only unless `editable`.
+ */
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import { contentField, editorExtensions } from '../../shared/editor-schema';
+import type { CollabSession } from '../collab/collab-session';
+import { renderCaret } from './caret';
+
+export interface CaretUser {
+  id: string;
+  name: string;
+  department: string;
+  departmentId?: string;
+  color: string;
+}
+
+export function EditorSurface(props: { session: CollabSession; user: CaretUser; editable: boolean; label: string; onReady: (editor: Editor) => void }) {
+  let host: HTMLDivElement | undefined;
+  onMount(() => {
+    if (!host) return;
+    const editor = new Editor({
+      element: host,
+      extensions: [
+        ...editorExtensions(),
+        Collaboration.configure({ document: props.session.doc, field: contentField }),
+        CollaborationCaret.configure({ provider: props.session.provider, user: props.user, render: renderCaret }),
+      ],
+      editable: props.editable,
+      editorProps: {
+        attributes: { class: 'document-content', role: 'textbox', 'aria-multiline': 'true', 'aria-label': props.label },
+      },
+    });
+    createEffect(() => {
+      editor.setEditable(props.editable);
+      editor.view.dom.setAttribute('aria-readonly', String(!props.editable));
+    });
+    props.onReady(editor);
+    onCleanup(() => editor.destroy());
+  });
+  return <div ref={host} class="editor-host" />;
+}

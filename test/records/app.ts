@@ -24,7 +24,7 @@ export async function recordsTestApp(): Promise<RecordsTestApp> {
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://' });
   const collab = memoryCollab();
   const app = createApp({ db: testDb.handle.db, config, log: createLogger(config.LOG_LEVEL), collab });
-  const request: RecordsTestApp['request'] = (path, init = {}) =>
+  const request: RecordsTestApp['request'] = async (path, init = {}) =>
     app.request(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: { ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },

@@ -36,6 +36,7 @@ export function memoryCollab(): MemoryCollab {
       });
     },
     routes: () => new Hono<AppEnv>(),
+    handleUpgrade: (_request, socket) => socket.destroy(),
     accessChanged: async (id) => {
       accessChanges.push(id);
     },

@@ -1,0 +1,78 @@
+/**
+ * The per-entry checks of `codraft verify` that need no signature: the stored entry text is
+ * canonical JSON of a valid v1 entry for this seq and document; its content, HTML, text and Yjs
+ * state hash to what it says; its version index row agrees; versions of a document count 1, 2, 3…
+ * Returns the leaf hash (of the stored bytes, exactly as they were signed) and the bytes to verify.
+ */
+import { canonicalJson, leafHash, recordEntrySchema, sha256Hex, utf8, type Hash, type RecordEntry } from '../../shared/records';
+import type { LedgerProblem } from './verify-ledger';
+
+export interface EntryRow {
+  seq: number;
+  documentId: string;
+  entry: string;
+  jws: string;
+  json: string | null;
+  html: string | null;
+  text: string | null;
+  yjsState: Uint8Array | null;
+}
+
+interface Context {
+  versionsBySeq: Map<number, { documentId: string; version: number; final: boolean }>;
+  /** Last version number seen per document, to spot a missing or repeated one. */
+  lastVersion: Map<string, number>;
+  report(problem: LedgerProblem): void;
+}
+
+const describe = (seq: number, entry?: RecordEntry) =>
+  entry ? `entry ${seq} (document ${entry.documentId}, version ${entry.version} "${entry.label}")` : `entry ${seq}`;
+
+export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryBytes?: Uint8Array; subject: string } {
+  const seq = Number(row.seq);
+  const bytes = utf8(row.entry);
+  const leaf = leafHash(bytes);
+  const fail = (subject: string, check: string, detail: string) => ctx.report({ seq, subject, check, detail });
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.entry);
+  } catch {
+    fail(describe(seq), 'entry-format', 'stored entry is not JSON');
+    return { leaf, entryBytes: bytes, subject: describe(seq) };
+  }
+  const result = recordEntrySchema.safeParse(parsed);
+  const entry = result.success ? result.data : undefined;
+  const subject = describe(seq, entry);
+  if (!entry) {
+    fail(subject, 'entry-format', `not a v1 entry: ${result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { leaf, entryBytes: bytes, subject };
+  }
+  if (canonicalJson(entry) !== row.entry) fail(subject, 'entry-format', 'stored entry text is not its RFC 8785 canonical form');
+  if (entry.seq !== seq) fail(subject, 'entry-format', `entry says seq ${entry.seq} but is stored at ${seq}`);
+  if (entry.documentId !== row.documentId) fail(subject, 'entry-format', `entry names document ${entry.documentId}, the row ${row.documentId}`);
+
+  if (row.json === null || row.html === null || row.text === null || row.yjsState === null) {
+    fail(subject, 'content-missing', 'its frozen content row is missing');
+  } else {
+    const hashes: [string, string, string][] = [
+      ['content-hash', sha256Hex(row.json), entry.contentSha256],
+      ['html-hash', sha256Hex(row.html), entry.htmlSha256],
+      ['text-hash', sha256Hex(row.text), entry.textSha256],
+      ['yjs-hash', sha256Hex(row.yjsState), entry.yjsSha256],
+    ];
+    for (const [check, actual, expected] of hashes) {
+      if (actual !== expected) fail(subject, check, `stored ${check.replace('-hash', '')} hashes to ${actual}, the signed entry says ${expected}`);
+    }
+  }
+
+  const index = ctx.versionsBySeq.get(seq);
+  if (!index) fail(subject, 'version-index', 'no document_versions row points at it');
+  else if (index.documentId !== entry.documentId || index.version !== entry.version || index.final !== entry.final) {
+    fail(subject, 'version-index', `document_versions says document ${index.documentId} version ${index.version}${index.final ? ' (final)' : ''}`);
+  }
+  const previous = ctx.lastVersion.get(entry.documentId) ?? 0;
+  if (entry.version !== previous + 1) fail(subject, 'version-sequence', `version ${entry.version} follows version ${previous} of this document`);
+  ctx.lastVersion.set(entry.documentId, Math.max(previous, entry.version));
+  return { leaf, entryBytes: bytes, subject };
+}

@@ -44,7 +44,7 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <Show when={user()}>{(signedIn) => <AppHeader user={signedIn()} />}</Show>
-      <Show when={!online() && user()}>
+      <Show when={!online() && user() && !route().pathname.startsWith('/documents/')}>
         <p class="offline-banner" role="status">
           {t('app.offlineBanner')}
         </p>

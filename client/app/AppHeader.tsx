@@ -8,7 +8,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { navigate, route } from './router';
 
 export function AppHeader(props: { user: User }) {
-  const current = (prefix: string) => (prefix === '/' ? route().pathname === '/' : route().pathname.startsWith(prefix)) ? 'page' : undefined;
+  const current = (...prefixes: string[]) => (prefixes.some((p) => (p === '/' ? route().pathname === '/' : route().pathname.startsWith(p))) ? 'page' : undefined);
   const leave = async () => {
     if (pendingEditsAnywhere() > 0 && !window.confirm(t('connection.leavePrompt'))) return;
     await signOut().catch(() => undefined);
@@ -21,7 +21,7 @@ export function AppHeader(props: { user: User }) {
         <span class="brand__name">{t('app.name')}</span>
       </a>
       <nav class="app-nav" aria-label={t('nav.main')}>
-        <a href="/" aria-current={current('/')}>
+        <a href="/" aria-current={current('/', '/documents/')}>
           <Icon name="document" size={18} />
           <span>{t('nav.documents')}</span>
         </a>

@@ -27,6 +27,8 @@ export interface CollabSession {
   syncs: Accessor<number>;
   /** The socket keeps failing although the browser is online (session or access gone?). */
   failures: Accessor<number>;
+  /** The server closed for good with this code (4401 session ended, 4403 access revoked, 4404 gone). */
+  closedCode: Accessor<number | null>;
   /** Reconnect now instead of waiting for the provider's back-off (e.g. after signing in again). */
   reconnect(): void;
   /** Stop syncing (access revoked). */
@@ -48,6 +50,7 @@ export function createCollabSession(documentId: string, self: SelfIdentity): Col
   const [synced, setSynced] = createSignal(false);
   const [syncs, setSyncs] = createSignal(0);
   const [failures, setFailures] = createSignal(0);
+  const [closedCode, setClosedCode] = createSignal<number | null>(null, { equals: false });
   const [unconfirmed, setUnconfirmed] = createSignal(tracker.unconfirmed);
   const [storedLocally, setStoredLocally] = createSignal(true);
   const collator = new Intl.Collator();
@@ -66,7 +69,7 @@ export function createCollabSession(documentId: string, self: SelfIdentity): Col
   provider.on('connection-close', () => {
     if (navigator.onLine && !provider.synced) setFailures((n) => n + 1);
   });
-  provider.on('closed', () => setFailures((n) => n + 1));
+  provider.on('closed', ({ code }: { code: number }) => setClosedCode(code));
   provider.awareness.on('change', () => setPresence(people()));
 
   let storeRun = 0;
@@ -107,6 +110,7 @@ export function createCollabSession(documentId: string, self: SelfIdentity): Col
     people: presence,
     syncs,
     failures,
+    closedCode,
     reconnect: () => {
       if (provider.synced || !navigator.onLine) return;
       provider.disconnect();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { connectionState } from './connection-state';
-import { departmentColor, isHexColor, palette } from './department-color';
+import { isHexColor, presenceColor } from '../../shared/presence-color';
 import { initials, peopleFrom } from './presence';
 
 const self = { id: 'me', name: 'Trần Thị Bình', department: 'Finance', departmentId: 'd-fin' };
-const user = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ user: { id, name, department: 'Legal', departmentId: 'd-leg', color: '#b91c1c', ...extra } });
+const user = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ user: { id, name, departmentName: 'Legal', departmentId: 'd-leg', color: '#b91c1c', ...extra } });
 
 describe('peopleFrom', () => {
   it('lists me first, then others by name, once per person', () => {
@@ -28,15 +28,17 @@ describe('peopleFrom', () => {
     ]);
     const people = peopleFrom(states, 1, self);
     expect(people.map((p) => p.userId)).toEqual(['me', 'u4']);
-    expect(isHexColor(people[1]?.color)).toBe(true);
+    expect(people[1]?.color).toBe(presenceColor('d-leg'));
+  });
+  it('colours me like the server colours my department', () => {
+    expect(peopleFrom(new Map(), 1, self)[0]).toMatchObject({ color: presenceColor('d-fin'), self: true });
   });
 });
 
-describe('departmentColor', () => {
-  it('is stable, from the palette, and #rrggbb', () => {
-    expect(departmentColor('d-fin')).toBe(departmentColor('d-fin'));
-    expect(palette).toContain(departmentColor('d-fin'));
-    expect(isHexColor(departmentColor(undefined))).toBe(true);
+describe('presenceColor', () => {
+  it('is stable and #rrggbb', () => {
+    expect(presenceColor('d-fin')).toBe(presenceColor('d-fin'));
+    expect(isHexColor(presenceColor('anything'))).toBe(true);
   });
 });
 

@@ -1,16 +1,18 @@
 /**
  * Who is in a document now, from the awareness states. Identities come from the `user` field the
- * server writes for every connection (`{id, name, department, departmentId, color}`), never from
+ * server writes for every connection (`{id, name, departmentId, departmentName, color}`), never from
  * what a client claims; anything malformed is left out. One entry per person (several tabs of the
  * same person count once); the local person comes first.
  */
-import { departmentColor, isHexColor } from './department-color';
+import { isHexColor, presenceColor, textColorOn } from '../../shared/presence-color';
 
 export interface Person {
   userId: string;
   name: string;
   department: string;
   color: string;
+  /** Black or white: readable on `color`. */
+  textColor: string;
   self: boolean;
 }
 
@@ -21,15 +23,21 @@ export interface SelfIdentity {
   departmentId?: string;
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** A person's colour: the department's, as the server computes it. */
+export const colorOf = (userId: string, departmentId?: string | null) => presenceColor(departmentId ?? userId);
+
 function personFrom(state: unknown): Omit<Person, 'self'> | null {
   const user = (state as { user?: Record<string, unknown> } | null)?.user;
   if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') return null;
-  const departmentId = typeof user.departmentId === 'string' ? user.departmentId : undefined;
+  const color = isHexColor(user.color) ? user.color : colorOf(user.id, text(user.departmentId));
   return {
     userId: user.id,
     name: user.name,
-    department: typeof user.department === 'string' ? user.department : '',
-    color: isHexColor(user.color) ? user.color : departmentColor(departmentId),
+    department: text(user.departmentName) ?? text(user.department) ?? '',
+    color,
+    textColor: textColorOn(color),
   };
 }
 
@@ -43,7 +51,8 @@ export function peopleFrom(states: ReadonlyMap<number, unknown>, selfClientId: n
   }
   const compare = collator ?? new Intl.Collator();
   const sorted = [...others.values()].sort((a, b) => compare.compare(a.name, b.name));
-  return [{ userId: self.id, name: self.name, department: self.department, color: departmentColor(self.departmentId), self: true }, ...sorted];
+  const color = colorOf(self.id, self.departmentId);
+  return [{ userId: self.id, name: self.name, department: self.department, color, textColor: textColorOn(color), self: true }, ...sorted];
 }
 
 /** Initials for an avatar: first letters of the first and last words ("Nguyễn Văn An" → "NA"). */

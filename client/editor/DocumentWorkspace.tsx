@@ -9,7 +9,7 @@ import { api } from '../api/api';
 import { ApiError } from '../api/http';
 import { guardLeaving } from '../app/leave-guard';
 import { createCollabSession } from '../collab/collab-session';
-import { departmentColor } from '../collab/department-color';
+import { colorOf } from '../collab/presence';
 import type { DocumentDetails } from '../documents/document-meta';
 import { t } from '../i18n/i18n';
 import { expired, type User } from '../session/session';
@@ -34,20 +34,30 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
   onCleanup(guardLeaving(() => session.unconfirmed() > 0));
   createEffect(on(session.syncs, (count) => count > 1 && props.refresh(), { defer: true }));
   createEffect(on(expired, (isExpired, was) => was && !isExpired && session.reconnect(), { defer: true }));
-  createEffect(
-    on(session.failures, async (failures) => {
-      if (failures < 2 || failures % 2 !== 0) return;
-      try {
-        await api.me(); // a 401 here opens the sign-in dialog (session expired)
-        await api.getDocument(props.doc.id);
-      } catch (error) {
-        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
-          setNoAccess(true);
-          session.stop();
-        }
+  /** Can I still reach this draft? A 401 opens the sign-in dialog; 403/404 mean access is gone. */
+  const checkAccess = async () => {
+    try {
+      await api.me();
+      props.onChange(await api.getDocument(props.doc.id));
+      setNoAccess(false);
+      session.reconnect();
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+        setNoAccess(true);
+        session.stop();
       }
-    }),
-  );
+    }
+  };
+  createEffect(on(session.failures, (failures) => failures >= 2 && failures % 2 === 0 && void checkAccess(), { defer: true }));
+  createEffect(on(session.closedCode, (code) => code !== null && void checkAccess(), { defer: true }));
+  // Access can change while I am here (someone edits the grants): look again now and then.
+  const onVisible = () => document.visibilityState === 'visible' && props.refresh();
+  const timer = setInterval(onVisible, 60_000);
+  document.addEventListener('visibilitychange', onVisible);
+  onCleanup(() => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', onVisible);
+  });
 
   const notice = () => {
     if (noAccess()) return t('editor.noAccess');
@@ -87,7 +97,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
       </Show>
       <div class="paper-scroll">
         <article class="paper">
-          <EditorSurface session={session} user={{ ...self, color: departmentColor(self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
+          <EditorSurface session={session} user={{ ...self, color: colorOf(self.id, self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
         </article>
       </div>
       <Show when={sharing()}>

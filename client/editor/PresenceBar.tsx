@@ -10,7 +10,7 @@ export function PresenceBar(props: { people: Person[] }) {
       <ul class="presence__list">
         <For each={props.people}>
           {(person) => (
-            <li class="person" classList={{ 'person--self': person.self }} style={{ '--person-color': person.color }} data-user-id={person.userId}>
+            <li class="person" classList={{ 'person--self': person.self }} style={{ '--person-color': person.color, '--person-text': person.textColor }} data-user-id={person.userId}>
               <span class="avatar" aria-hidden="true">
                 {initials(person.name)}
               </span>

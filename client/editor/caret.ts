@@ -2,7 +2,7 @@
  * How another person's caret looks: a thin bar in their department's colour with their name on
  * a label above it (always visible, no hover needed). Colours arrive as `#rrggbb` from the server.
  */
-import { isHexColor } from '../collab/department-color';
+import { isHexColor, textColorOn } from '../../shared/presence-color';
 
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = isHexColor(user.color) ? user.color : '#475569';
@@ -14,6 +14,7 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';
   label.style.backgroundColor = color;
+  label.style.color = textColorOn(color);
   label.textContent = name;
   caret.append(label);
   return caret;

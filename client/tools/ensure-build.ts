@@ -32,7 +32,9 @@ export function ensureClientBuilt(options: { quiet?: boolean } = {}) {
   if (!reason) return false;
   console.log(`Building the web client (${reason})…`);
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: options.quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  // A production build whatever the caller's NODE_ENV (vitest sets `test`, which Vite would honour).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, env, stdio: options.quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (result.status !== 0) {
     if (options.quiet) console.error(result.stdout, result.stderr);
     throw new Error(`vite build failed (exit ${result.status})`);

@@ -52,6 +52,7 @@ const maxRetryMs = 2_000;
 export class UpdateLogStore implements DocumentStore {
   private pending: Buffered[] = [];
   private inFlight: Promise<void> | null = null;
+  private inFlightCount = 0;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private closed = false;
@@ -85,12 +86,27 @@ export class UpdateLogStore implements DocumentStore {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.inFlightCount = batch.length;
     this.inFlight = this.write(batch)
+      .then(() => {
+        this.failures = 0;
+      })
       .catch((error: unknown) => {
         this.pending = batch.concat(this.pending); // keep order: the failed batch goes first
+        // Whoever asked for this flush, the buffer is retried with backoff until it is written.
+        this.failures++;
+        const retryMs = Math.min(this.options.flushMs * 2 ** this.failures, maxRetryMs);
+        this.options.log.error({ err: error, pending: this.pending.length, retryMs }, 'writing document updates failed; will retry');
+        if (!this.closed) {
+          if (this.timer) clearTimeout(this.timer);
+          this.schedule(retryMs);
+        }
         throw error;
       })
-      .finally(() => (this.inFlight = null));
+      .finally(() => {
+        this.inFlight = null;
+        this.inFlightCount = 0;
+      });
     await this.inFlight;
   }
 
@@ -140,23 +156,15 @@ export class UpdateLogStore implements DocumentStore {
     await this.compactions;
   }
 
-  /** Buffered updates not yet written (tests and diagnostics). */
+  /** Updates not written yet, buffered or being written (tests and diagnostics). */
   get pendingCount(): number {
-    return this.pending.length;
+    return this.pending.length + this.inFlightCount;
   }
 
   private schedule(delayMs: number) {
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush().then(
-        () => (this.failures = 0),
-        (error: unknown) => {
-          this.failures++;
-          const retryMs = Math.min(this.options.flushMs * 2 ** this.failures, maxRetryMs);
-          this.options.log.error({ err: error, pending: this.pending.length, retryMs }, 'writing document updates failed; will retry');
-          if (!this.timer && !this.closed) this.schedule(retryMs);
-        },
-      );
+      this.flush().catch(() => {}); // logged and rescheduled by flush itself
     }, delayMs);
   }
 

@@ -19,6 +19,7 @@ describe('live co-editing over y-websocket', () => {
   let bob: TestUser;
   let carol: TestUser;
   let documentId: string;
+  let financeId: string;
   const clients: TestClient[] = [];
   const connect = (url: string, user: TestUser) => {
     const client = connectClient(url, documentId, { cookie: user.cookie });
@@ -30,6 +31,7 @@ describe('live co-editing over y-websocket', () => {
     server = await startTestServer();
     const db = server.database.db;
     const finance = await makeDepartment(db, 'Finance');
+    financeId = finance.id;
     const legal = await makeDepartment(db, 'Legal');
     alice = await makeUser(db, { departmentIds: [finance.id], name: 'Alice' });
     bob = await makeUser(db, { departmentIds: [legal.id], name: 'Bob' });
@@ -41,6 +43,23 @@ describe('live co-editing over y-websocket', () => {
   afterAll(async () => {
     for (const client of clients) client.destroy();
     await server.stop();
+  });
+
+  it('carries the identity the server vouches for in presence, not what the client claims', async () => {
+    const a = connect(server.url, alice);
+    const c = connect(server.url, carol);
+    await Promise.all([a.synced(), c.synced()]);
+    a.provider.awareness.setLocalState({ cursor: { anchor: 3 }, user: { id: carol.id, name: 'Carol (not really)', color: '#000000' } });
+    await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined, 5_000, 'presence');
+    const seen = c.provider.awareness.getStates().get(a.doc.clientID)!;
+    expect(seen.cursor).toEqual({ anchor: 3 });
+    expect(seen.user).toEqual({ id: alice.id, name: 'Alice', departmentId: financeId, departmentName: 'Finance', color: colorFor(financeId) });
+    expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
+
+    // Leaving removes the state for everyone else.
+    a.provider.destroy();
+    await waitFor(() => !c.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'presence removal');
+    for (const client of clients.splice(0)) client.destroy();
   });
 
   it('converges on concurrent edits; a late joiner, the database and a new server see everything', async () => {
@@ -89,37 +108,5 @@ describe('live co-editing over y-websocket', () => {
       await second?.close();
     }
     // `stop` in afterAll closes the first server again (a no-op) and drops the database.
-  });
-});
-
-describe('presence', () => {
-  let server: TestServer;
-  afterAll(() => server.stop());
-
-  it('carries the identity the server vouches for, not what the client claims', async () => {
-    server = await startTestServer();
-    const db = server.database.db;
-    const finance = await makeDepartment(db, 'Finance');
-    const alice = await makeUser(db, { departmentIds: [finance.id], name: 'Alice' });
-    const bob = await makeUser(db, { departmentIds: [finance.id], name: 'Bob' });
-    const documentId = (await makeDocument(db, alice)).id;
-    const a = connectClient(server.url, documentId, { cookie: alice.cookie });
-    const b = connectClient(server.url, documentId, { cookie: bob.cookie });
-    try {
-      await Promise.all([a.synced(), b.synced()]);
-      a.provider.awareness.setLocalState({ cursor: { anchor: 3 }, user: { id: bob.id, name: 'Bob (not really)', color: '#000000' } });
-      await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined, 5_000, 'presence');
-      const seen = b.provider.awareness.getStates().get(a.doc.clientID)!;
-      expect(seen.cursor).toEqual({ anchor: 3 });
-      expect(seen.user).toEqual({ id: alice.id, name: 'Alice', departmentId: finance.id, departmentName: 'Finance', color: colorFor(finance.id) });
-      expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
-
-      // Leaving removes the state for everyone else.
-      a.destroy();
-      await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'presence removal');
-    } finally {
-      a.destroy();
-      b.destroy();
-    }
   });
 });

@@ -17,7 +17,8 @@ import { addParagraph, collabUrl, connectClient, handshake, paragraphs, paragrap
 const maxFrame = 16 * 1024;
 const totalFrames = 4_000;
 const lanes = 8;
-const budgetMs = 20_000;
+/** Only a safety net: the test is bounded by the frame count, and this machine may be busy. */
+const budgetMs = 60_000;
 
 /** A small deterministic PRNG, so a failure can be replayed with the same seed. */
 function prng(seed: number) {
@@ -53,8 +54,10 @@ type Frame = { data: Uint8Array | string; binary: boolean };
 function hostileFrame(random: () => number, valid: Uint8Array[]): Frame {
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
   const pick = valid[Math.floor(random() * valid.length)]!;
-  const kind = Math.floor(random() * 10);
+  const kind = Math.floor(random() * 11);
   switch (kind) {
+    case 10:
+      return { data: pick, binary: true }; // valid: the connection stays open for what follows
     case 0:
       return { data: bytes(Math.floor(random() * 64)), binary: true }; // random, possibly empty
     case 1:
@@ -112,7 +115,7 @@ describe('fuzzing the websocket', () => {
     await server.stop();
   });
 
-  it('closes each offending connection with a clear code; the server and well-behaved clients go on', { timeout: 60_000 }, async () => {
+  it('closes each offending connection with a clear code; the server and well-behaved clients go on', { timeout: 120_000 }, async () => {
     const good = connectClient(server.url, documentId, { cookie: alice.cookie });
     const watcher = connectClient(server.url, documentId, { cookie: alice.cookie });
     clients.push(good, watcher);
@@ -136,7 +139,7 @@ describe('fuzzing the websocket', () => {
         connections++;
         socket!.on('error', () => {}); // writes after the server closed are expected
         const closed = new Promise<number>((resolve) => socket!.once('close', (code) => resolve(code)));
-        const burst = 1 + Math.floor(random() * 12);
+        const burst = 5 + Math.floor(random() * 36);
         for (let i = 0; i < burst && socket!.readyState === WebSocket.OPEN; i++, sent++) {
           const frame = hostileFrame(random, valid);
           socket!.send(frame.data, { binary: frame.binary });
@@ -158,7 +161,7 @@ describe('fuzzing the websocket', () => {
     }
 
     expect(sent).toBeGreaterThanOrEqual(totalFrames);
-    expect(connections).toBeGreaterThan(100);
+    expect(connections).toBeGreaterThan(50);
     // Only the codes for bad input (and oversize) — never an internal error.
     for (const code of closeCodes.keys()) expect([1009, 4400, 4415]).toContain(code);
     expect(closeCodes.get(4400)).toBeGreaterThan(0);

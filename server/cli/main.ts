@@ -21,7 +21,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.name === 'help' });
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.name === 'help' || command.positionals === true });
     await command.run({ ...values, _positionals: positionals });
     return 0;
   } catch (error) {

@@ -7,6 +7,8 @@ import { departmentAdd } from './commands/department-add';
 import { helpCommand } from './commands/help';
 import { migrate } from './commands/migrate';
 import { userAdd } from './commands/user-add';
+import { verify } from './commands/verify';
+import { keysList, keysRotate } from './commands/keys-rotate';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 export type CliValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -18,13 +20,15 @@ export interface CliCommand {
   /** Option lines shown by `help <command>`. */
   usage: string[];
   options: CliOptions;
+  /** Accepts bare arguments (e.g. `verify bundle.json`), passed as `_positionals`. */
+  positionals?: boolean;
   run(values: CliValues): Promise<void>;
 }
 
 /** Bad command line: printed with the command's usage; exit code 2. */
 export class UsageError extends Error {}
 
-export const commands: CliCommand[] = [migrate, departmentAdd, userAdd];
+export const commands: CliCommand[] = [migrate, departmentAdd, userAdd, verify, keysRotate, keysList];
 commands.push(helpCommand(() => commands));
 
 /** The command named by the leading words of `argv`, and the arguments after its name. */

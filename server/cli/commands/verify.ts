@@ -1,0 +1,80 @@
+/**
+ * `codraft verify`: check the whole record ledger in the database (every signature, content and
+ * Yjs hash, leaf, tree node and signed tree head) and name each entry that fails and why.
+ * `codraft verify bundle.json --jwks jwks.json`: check one exported bundle offline — no database,
+ * no configuration, no network. Either way the exit code is 1 when anything fails.
+ */
+import fs from 'node:fs/promises';
+import { AppError } from '../../errors';
+import { verifyLedger, type LedgerReport } from '../../records/verify-ledger';
+import { verifyBundle, type BundleReport, type Jwks } from '../../../shared/records';
+import { withDatabase } from '../database';
+import { UsageError, type CliCommand } from '../registry';
+
+const failed = (message: string) => new AppError(422, 'verification_failed', message);
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${what} ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${what} ${file} is not JSON`);
+  }
+}
+
+export function printBundleReport(report: BundleReport, file: string) {
+  const head = report.seq === null ? file : `entry ${report.seq} — document ${report.documentId}, version ${report.version}`;
+  console.log(`Record bundle ${file}: ${head}`);
+  for (const c of report.checks) console.log(`  ${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '-'} ${c.check.padEnd(18)} ${c.detail}`);
+}
+
+export function printLedgerReport(report: LedgerReport, where: string) {
+  const seconds = (report.ms / 1000).toFixed(2);
+  const summary = `${report.entries} entries, ${report.treeHeads} signed tree heads, ${report.keys} key(s) in the ${where}`;
+  if (report.ok) {
+    console.log(`✓ ${summary}: every signature, content/HTML/text/Yjs hash, leaf, tree node and tree head checks out (${seconds} s)`);
+    return;
+  }
+  console.log(`✗ ${summary}: ${report.problems.length} problem(s) (${seconds} s)`);
+  for (const p of report.problems) console.log(`  ✗ ${p.subject}: ${p.check} — ${p.detail}`);
+}
+
+export const verify: CliCommand = {
+  name: 'verify',
+  summary: 'Verify the whole record ledger, or one exported bundle offline',
+  usage: [
+    '                      (no file) the whole ledger in the configured database',
+    '<bundle.json>         one bundle, offline; needs --jwks',
+    '--jwks <jwks.json>    the agency\'s published keys (GET /.well-known/jwks.json)',
+    '--json                print the report as JSON',
+  ],
+  options: { jwks: { type: 'string' }, json: { type: 'boolean', default: false } },
+  positionals: true,
+  run: async (values) => {
+    const files = (values._positionals as string[] | undefined) ?? [];
+    if (files.length > 1) throw new UsageError('Name one bundle file at a time');
+    if (files.length === 1) {
+      if (typeof values.jwks !== 'string') throw new UsageError('--jwks: offline verification needs the published keys (save GET /.well-known/jwks.json)');
+      const jwks = (await readJson(values.jwks, 'JWKS')) as Jwks;
+      if (!Array.isArray((jwks as { keys?: unknown }).keys)) throw new UsageError(`JWKS ${values.jwks} has no "keys" array`);
+      const report = await verifyBundle(await readJson(files[0]!, 'bundle'), jwks);
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else printBundleReport(report, files[0]!);
+      if (!report.ok) throw failed(`FAILED: ${report.checks.filter((c) => c.status === 'fail').map((c) => c.check).join(', ')}`);
+      console.log('✓ verified');
+      return;
+    }
+    if (values.jwks !== undefined) throw new UsageError('--jwks is for verifying a bundle file; the ledger check reads keys from the database');
+    await withDatabase(async (db, where) => {
+      const report = await verifyLedger(db);
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else printLedgerReport(report, where);
+      if (!report.ok) throw failed(`FAILED: ${report.problems.length} problem(s) in the ledger`);
+    });
+  },
+};

@@ -3,7 +3,8 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { AwarenessGuard, colorFor, presenceUser, type PresenceUser } from './awareness-guard';
+import { presenceColor } from '../../shared/presence-color';
+import { AwarenessGuard, presenceUser, type PresenceUser } from './awareness-guard';
 import { CloseCode, ProtocolError } from './protocol';
 
 const alice: PresenceUser = presenceUser({ id: 'u-alice', name: 'Alice', departments: [{ id: 'd-fin', name: 'Finance' }] });
@@ -97,12 +98,12 @@ describe('awareness guard', () => {
 });
 
 describe('presence identity', () => {
-  it('takes the first department and derives a stable #rrggbb colour from its id', () => {
-    expect(alice).toEqual({ id: 'u-alice', name: 'Alice', departmentId: 'd-fin', departmentName: 'Finance', color: colorFor('d-fin') });
+  it('takes the first department and its colour (#rrggbb, shared with the client)', () => {
+    expect(alice).toEqual({ id: 'u-alice', name: 'Alice', departmentId: 'd-fin', departmentName: 'Finance', color: presenceColor('d-fin') });
     expect(bob.departmentId).toBeNull();
-    expect(colorFor('d-fin')).toMatch(/^#[0-9a-f]{6}$/);
-    expect(colorFor('d-fin')).toBe(colorFor('d-fin'));
-    const colours = new Set(Array.from({ length: 50 }, (_, i) => colorFor(`department-${i}`)));
+    expect(presenceColor('d-fin')).toMatch(/^#[0-9a-f]{6}$/);
+    expect(presenceColor('d-fin')).toBe(presenceColor('d-fin'));
+    const colours = new Set(Array.from({ length: 50 }, (_, i) => presenceColor(`department-${i}`)));
     expect(colours.size).toBeGreaterThan(30);
   });
 });

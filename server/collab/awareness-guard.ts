@@ -6,6 +6,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { presenceColor } from '../../shared/presence-color';
 import { CloseCode, ProtocolError } from './protocol';
 
 /** What every client sees in `state.user` of a presence state (set by the server, never by the client). */
@@ -15,29 +16,8 @@ export interface PresenceUser {
   /** The user's first department (by name), or null when they belong to none. */
   departmentId: string | null;
   departmentName: string | null;
-  /** `#rrggbb`, derived from the department id so colleagues share a colour. */
+  /** `#rrggbb` from shared/presence-color.ts over the department id, so colleagues share a colour. */
   color: string;
-}
-
-/** FNV-1a: a small, stable string hash. */
-const hash = (text: string) => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-};
-
-/** A readable colour for an id: hue from its hash, fixed saturation and lightness (HSL → `#rrggbb`). */
-export function colorFor(id: string): string {
-  const hue = hash(id) % 360;
-  const s = 0.65;
-  const l = 0.45;
-  const a = s * Math.min(l, 1 - l);
-  const channel = (n: number) => {
-    const k = (n + hue / 30) % 12;
-    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(value * 255).toString(16).padStart(2, '0');
-  };
-  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
 export function presenceUser(user: { id: string; name: string; departments: readonly { id: string; name: string }[] }): PresenceUser {
@@ -47,7 +27,7 @@ export function presenceUser(user: { id: string; name: string; departments: read
     name: user.name,
     departmentId: department?.id ?? null,
     departmentName: department?.name ?? null,
-    color: colorFor(department?.id ?? user.id),
+    color: presenceColor(department?.id ?? user.id),
   };
 }
 

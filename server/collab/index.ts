@@ -13,6 +13,7 @@ import { sessions } from '../db/schema';
 import { errorBody } from '../errors';
 import type { AppEnv } from '../http/env';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { loadDocumentFacts } from '../queries/document-access';
 import { loadSessionUser } from '../queries/users';
 import { socketAccess } from './access';
@@ -32,6 +33,8 @@ export interface CollabDeps {
   log: Logger;
   /** How rooms reach other server instances; one instance needs none. */
   relay?: RoomRelay;
+  /** Records persistence latency and counters when given. */
+  metrics?: Metrics;
 }
 
 const heartbeatMs = 30_000;
@@ -39,7 +42,7 @@ const heartbeatMs = 30_000;
 export function createCollabService(deps: CollabDeps): CollabService {
   const { db, config } = deps;
   const log = deps.log.child({ component: 'collab' });
-  const store = new UpdateLogStore(db, { flushMs: config.PERSIST_FLUSH_MS, compactAfter: config.COMPACT_AFTER_UPDATES, log });
+  const store = new UpdateLogStore(db, { flushMs: config.PERSIST_FLUSH_MS, compactAfter: config.COMPACT_AFTER_UPDATES, log, metrics: deps.metrics });
   const rooms = new Rooms({ store, relay: deps.relay ?? localRelay, log, idleMs: config.ROOM_IDLE_MS });
   const connections = new UserConnections<Connection>(config.WS_MAX_CONNECTIONS_PER_USER);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.WS_MAX_FRAME_BYTES, clientTracking: false, perMessageDeflate: false });

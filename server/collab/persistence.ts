@@ -7,6 +7,7 @@
  */
 import type { Database } from '../db/client';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import {
   compactOnce,
   existingDocumentIds,
@@ -40,11 +41,15 @@ export interface StoreOptions {
   log: Logger;
   /** Rows folded per compaction transaction. */
   compactChunk?: number;
+  /** Where to record arrival → durable latency and counters (GET /metrics). */
+  metrics?: Metrics;
 }
 
 interface Buffered extends PendingUpdate {
   at: Date;
   by: string | null;
+  /** performance.now() when the room applied it: the start of its time to durability. */
+  arrivedAt: number;
 }
 
 const maxRetryMs = 2_000;
@@ -76,7 +81,7 @@ export class UpdateLogStore implements DocumentStore {
   }
 
   append(documentId: string, update: Uint8Array, editorId: string | null): void {
-    this.pending.push({ documentId, update, at: new Date(), by: editorId });
+    this.pending.push({ documentId, update, at: new Date(), by: editorId, arrivedAt: performance.now() });
     if (!this.timer && !this.closed) this.schedule(this.options.flushMs);
   }
 
@@ -95,6 +100,7 @@ export class UpdateLogStore implements DocumentStore {
         this.pending = batch.concat(this.pending); // keep order: the failed batch goes first
         // Whoever asked for this flush, the buffer is retried with backoff until it is written.
         this.failures++;
+        if (this.options.metrics) this.options.metrics.counters.persistFailures++;
         const retryMs = Math.min(this.options.flushMs * 2 ** this.failures, maxRetryMs);
         this.options.log.error({ err: error, pending: this.pending.length, retryMs }, 'writing document updates failed; will retry');
         if (!this.closed) {
@@ -195,6 +201,12 @@ export class UpdateLogStore implements DocumentStore {
       await insertUpdates(tx, batch);
       await touchDocuments(tx, [...edits.values()]);
     });
+    const metrics = this.options.metrics;
+    if (metrics) {
+      const durableAt = performance.now();
+      for (const b of batch) metrics.persistLatencyMs.observe(durableAt - b.arrivedAt);
+      metrics.counters.updatesPersisted += batch.length;
+    }
     for (const [documentId, n] of counts) {
       const rows = (this.logRows.get(documentId) ?? 0) + n;
       this.logRows.set(documentId, rows);

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { documentSnapshots, documentUpdates, documents } from '../db/schema';
 import type { Database } from '../db/client';
 import { createLogger } from '../logger';
+import { Metrics } from '../metrics';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { makeDepartment, makeDocument, makeUser, type TestUser } from '../../test/support/factories';
 import { UpdateLogStore, type StoreOptions } from './persistence';
@@ -58,7 +59,8 @@ describe('update log store', () => {
   });
 
   it('writes many updates of several documents in one transaction, and keeps last-edited current', async () => {
-    const store = makeStore();
+    const metrics = new Metrics();
+    const store = makeStore({ metrics });
     const [first, second] = [await newDocument(), await newDocument()];
     const a = edits('a', 30);
     const b = edits('b', 20);
@@ -79,6 +81,8 @@ describe('update log store', () => {
       .where(sql`${documentUpdates.documentId} in (${first}, ${second})`);
     expect(Number(batch!.n)).toBe(1);
     expect(await stored(first)).toEqual(Array.from({ length: 30 }, (_, i) => `a-${i}`));
+    expect(metrics.counters.updatesPersisted).toBe(50);
+    expect(metrics.persistLatencyMs.summary()).toMatchObject({ count: 50 });
 
     const [row1] = await db.select().from(documents).where(eq(documents.id, first));
     const [row2] = await db.select().from(documents).where(eq(documents.id, second));

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { createLogger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/server';
 import { loadStoredState, mergeStoredState } from '../../server/collab/update-log';
-import { colorFor } from '../../server/collab/awareness-guard';
+import { presenceColor } from '../../shared/presence-color';
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { addParagraph, connectClient, paragraphs, paragraphsOf, waitFor, type TestClient } from './clients';
@@ -53,7 +53,7 @@ describe('live co-editing over y-websocket', () => {
     await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined, 5_000, 'presence');
     const seen = c.provider.awareness.getStates().get(a.doc.clientID)!;
     expect(seen.cursor).toEqual({ anchor: 3 });
-    expect(seen.user).toEqual({ id: alice.id, name: 'Alice', departmentId: financeId, departmentName: 'Finance', color: colorFor(financeId) });
+    expect(seen.user).toEqual({ id: alice.id, name: 'Alice', departmentId: financeId, departmentName: 'Finance', color: presenceColor(financeId) });
     expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
 
     // Leaving removes the state for everyone else.

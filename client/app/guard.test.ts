@@ -15,7 +15,9 @@ describe('decide', () => {
     expect(visit('documents', 'signed-in', { path: '/' })).toEqual({ show: false, redirect: '/sign-in' });
   });
   it('keeps signed-in people off the sign-in page and non-admins out of administration', () => {
-    expect(visit('sign-in', 'public', { signedIn: true })).toEqual({ show: false, redirect: '/' });
+    expect(visit('sign-in', 'public', { signedIn: true, path: '/sign-in' })).toEqual({ show: false, redirect: '/' });
+    expect(visit('sign-in', 'public', { signedIn: true, path: '/sign-in?next=%2Fdocuments%2Fx' })).toEqual({ show: false, redirect: '/documents/x' });
+    expect(visit('sign-in', 'public', { signedIn: true, path: '/sign-in?next=%2F%2Fevil.example' })).toEqual({ show: false, redirect: '/' });
     expect(visit('admin', 'admin', { signedIn: true })).toEqual({ show: false, redirect: '/' });
     expect(visit('admin', 'admin', { signedIn: true, isAdmin: true })).toEqual({ show: true });
   });

@@ -21,12 +21,6 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   window.scrollTo({ top: 0 });
 }
 
-/** Where to go back to after signing in (only paths of this app). */
-export function nextFrom(search: string) {
-  const next = new URLSearchParams(search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
 window.addEventListener('popstate', () => setWhere(current()));
 
 document.addEventListener('click', (event) => {

@@ -1,6 +1,10 @@
-/** The document title; editors rename it in place (optimistic, rolled back if the server refuses). */
+/**
+ * The document title; editors rename it in place (optimistic, rolled back if the server refuses;
+ * kept open with what was typed when the session has expired, to save again after signing in).
+ */
 import { createSignal, Show } from 'solid-js';
 import { api } from '../api/api';
+import { ApiError } from '../api/http';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';
@@ -17,13 +21,16 @@ export function TitleEditor(props: { id: string; title: string; editable: boolea
     event.preventDefault();
     const next = draft().trim();
     const previous = props.title;
-    setEditing(false);
-    if (!next || next === previous) return;
+    if (!next || next === previous) return setEditing(false);
     props.onRenamed(next);
     try {
       await api.renameDocument(props.id, next);
+      setEditing(false);
     } catch (error) {
       props.onRenamed(previous);
+      // Signed out meanwhile: keep the form and what was typed; Save again after signing in.
+      if (error instanceof ApiError && error.status === 401) return;
+      setEditing(false);
       notify(errorMessage(error), 'error');
     }
   };

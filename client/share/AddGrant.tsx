@@ -3,6 +3,7 @@ import { createSignal, For } from 'solid-js';
 import type { DirectoryDto } from '../../shared/api';
 import { accessLevels, type GrantLevel } from '../../shared/permissions';
 import { t } from '../i18n/i18n';
+import { Field } from '../ui/Field';
 import { Icon } from '../ui/Icon';
 import { candidates, subjectKey, type GrantEntry, type Subject } from './grants';
 
@@ -22,9 +23,9 @@ export function AddGrant(props: { directory: DirectoryDto; entries: GrantEntry[]
     <form class="add-grant" onSubmit={add}>
       <h3 class="section-title">{t('share.add')}</h3>
       <div class="add-grant__row">
-        <label class="field field--grow">
-          <span>{t('share.subject')}</span>
-          <select name="subject" value={choice()} onChange={(e) => setChoice(e.currentTarget.value)}>
+        <Field label={t('share.subject')} class="field--grow">
+          {(id) => (
+          <select id={id} name="subject" value={choice()} onChange={(e) => setChoice(e.currentTarget.value)}>
             <option value="">{t('share.choose')}</option>
             <optgroup label={t('share.departments')}>
               <For each={offer().departments}>{(s) => <option value={subjectKey(s)}>{s.name}</option>}</For>
@@ -33,13 +34,15 @@ export function AddGrant(props: { directory: DirectoryDto; entries: GrantEntry[]
               <For each={offer().users}>{(s) => <option value={subjectKey(s)}>{s.detail ? `${s.name} — ${s.detail}` : s.name}</option>}</For>
             </optgroup>
           </select>
-        </label>
-        <label class="field">
-          <span>{t('share.level')}</span>
-          <select name="level" value={level()} onChange={(e) => setLevel(e.currentTarget.value as GrantLevel)}>
-            <For each={[...accessLevels]}>{(l) => <option value={l}>{t(`access.${l}`)}</option>}</For>
-          </select>
-        </label>
+          )}
+        </Field>
+        <Field label={t('share.level')}>
+          {(id) => (
+            <select id={id} name="level" value={level()} onChange={(e) => setLevel(e.currentTarget.value as GrantLevel)}>
+              <For each={[...accessLevels]}>{(l) => <option value={l}>{t(`access.${l}`)}</option>}</For>
+            </select>
+          )}
+        </Field>
         <button type="submit" class="button" disabled={!choice()}>
           <Icon name="plus" size={18} />
           <span>{t('share.add')}</span>

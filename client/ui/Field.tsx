@@ -3,11 +3,11 @@ import { Show, type JSX } from 'solid-js';
 
 let counter = 0;
 
-export function Field(props: { label: string; hint?: string; children: (id: string, describedBy: string | undefined) => JSX.Element }) {
+export function Field(props: { label: string; hint?: string; class?: string; children: (id: string, describedBy: string | undefined) => JSX.Element }) {
   const id = `field-${++counter}`;
   const hintId = `${id}-hint`;
   return (
-    <div class="field">
+    <div class={`field ${props.class ?? ''}`}>
       <label for={id}>{props.label}</label>
       {props.children(id, props.hint ? hintId : undefined)}
       <Show when={props.hint}>

@@ -24,6 +24,8 @@ import { versionRoutes } from './routes/versions';
 import { recordRoutes } from './routes/records';
 import { wellKnownRoutes } from './routes/well-known';
 import type { CollabService } from './collab/service';
+import type { Metrics } from './metrics';
+import { metricsRoutes } from './routes/metrics';
 import { clientRoutes } from './http/static';
 
 export interface AppDeps {
@@ -32,6 +34,8 @@ export interface AppDeps {
   log: Logger;
   /** Live collaboration; routes tell it when access or finalisation changes. */
   collab: CollabService;
+  /** Operational figures; absent in apps built for narrow tests. */
+  metrics?: Metrics;
 }
 
 export function createApp(deps: AppDeps) {
@@ -43,6 +47,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Request body too large (max 1 MiB)'), 413) }));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', metricsRoutes(deps));
   app.route('/api/setup', setupRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/departments', departmentRoutes(deps));

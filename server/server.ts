@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from './db/client';
 import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
 import { createCollabService } from './collab';
+import { Metrics } from './metrics';
 import type { CollabService } from './collab/service';
 
 export interface RunningServer {
@@ -25,8 +26,9 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger, options: { database?: DatabaseHandle } = {}): Promise<RunningServer> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }));
   await runMigrations(database, config.DATABASE_URL);
-  const collab = createCollabService({ db: database.db, config, log });
-  const app = createApp({ db: database.db, config, log, collab });
+  const metrics = new Metrics();
+  const collab = createCollabService({ db: database.db, config, log, metrics });
+  const app = createApp({ db: database.db, config, log, collab, metrics });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));

@@ -23,6 +23,10 @@ export function editorExtensions(): AnyExtension[] {
       undoRedo: false,
       heading: { levels: [...headingLevels] },
       link: { openOnClick: false, autolink: true },
+      // Behaviour only (no schema change): with several editors on one Yjs document, each would
+      // append its own trailing paragraph (duplicates), and the append clears the collaborative
+      // redo stack after an undo at the end of the document.
+      trailingNode: false,
     }),
     TextAlign.configure({ types: ['heading', 'paragraph'] }),
     Table.configure({ resizable: false }),

@@ -22,16 +22,18 @@ export function ShareDialog(props: { documentId: string; title: string; onClose:
   const [data] = createResource(() => props.documentId, loadSharing);
   const [entries, setEntries] = createSignal<GrantEntry[] | null>(null);
   const [saving, setSaving] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
   const current = () => entries() ?? data()?.original ?? [];
 
   const save = async () => {
     setSaving(true);
+    setError(null);
     try {
       await api.putAccess(props.documentId, toBody(current()));
       notify(t('share.saved'));
       props.onClose();
-    } catch (error) {
-      notify(errorMessage(error), 'error');
+    } catch (failure) {
+      setError(errorMessage(failure));
     } finally {
       setSaving(false);
     }
@@ -60,6 +62,7 @@ export function ShareDialog(props: { documentId: string; title: string; onClose:
                 </ul>
               </Show>
               <AddGrant directory={loaded().directory} entries={current()} onAdd={(subject, level) => setEntries(upsert(current(), subject, level))} />
+              <Show when={error()}>{(message) => <p class="alert alert--error" role="alert">{message()}</p>}</Show>
               <div class="dialog__actions">
                 <button type="button" class="button" onClick={() => props.onClose()}>
                   {t('common.cancel')}

@@ -56,10 +56,14 @@ describe('co-drafting in the browser', () => {
     await server?.stop();
   });
 
+  const problems: string[] = [];
   const open = async (user: TestUser, options: Parameters<typeof newContext>[2] = {}) => {
     const context = await newContext(browser, server.url, { cookie: user.cookie, ...options });
     contexts.push(context);
     const page = await context.newPage();
+    // e.g. "Yjs was already imported" (two copies in the bundle) or a page error.
+    page.on('console', (message) => /already imported|error/i.test(`${message.type()} ${message.text()}`) && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
     await openDocument(page, documentId);
     return page;
   };
@@ -104,6 +108,14 @@ describe('co-drafting in the browser', () => {
     const text = await documentText(pageLan);
     expect(text).toContain(fromLan);
     expect(text).toContain(fromMinh);
+
+    // Undo is collaborative: Minh's undo (shortcut) takes back Minh's typing only; redo (toolbar) restores it.
+    await pageMinh.keyboard.press('Control+z');
+    await expect.poll(() => documentText(pageLan)).not.toContain(fromMinh);
+    expect(await documentText(pageLan)).toContain(fromLan);
+    await pageMinh.getByRole('button', { name: 'Redo' }).click();
+    await waitForText(pageLan, fromMinh);
+    expect(problems).toEqual([]);
   }, 90_000);
 
   it('gives a viewer live changes, a read-only editor and no toolbar', async () => {
@@ -154,11 +166,13 @@ describe('co-drafting in the browser', () => {
     await pageLan.locator('.collaboration-carets__label', { hasText: 'Trần Văn Minh' }).waitFor();
     await pageMinh.locator('.collaboration-carets__label', { hasText: 'Nguyễn Thị Lan' }).waitFor();
 
+    for (const page of [pageLan, pageMinh]) await page.locator('.paper-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
     const desktop = await screenshot(pageLan, 'editor-desktop-1280x800.png');
     const tablet = await screenshot(pageMinh, 'editor-tablet-768x1024.png');
     expect(desktop).toMatch(/\.png$/);
     expect(tablet).toMatch(/\.png$/);
     // At 768 px nothing overflows sideways.
     expect(await pageMinh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientOnce, launchBrowser, newContext } from '../support/browser';
+import { buildClientOnce, launchBrowser, newContext, screenshot } from '../support/browser';
 import { makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -42,6 +42,7 @@ describe('language and the sign-in route', () => {
     await signIn.getByLabel('Mật khẩu').waitFor();
     expect(await signIn.getByRole('button', { name: 'Đăng nhập' }).count()).toBe(1);
     expect(await signIn.locator('html').getAttribute('lang')).toBe('vi');
+    await screenshot(signIn, 'sign-in-vi.png');
 
     const documents = await page('vi-VN', user.cookie);
     await documents.goto('/');
@@ -50,6 +51,7 @@ describe('language and the sign-in route', () => {
     await documents.getByPlaceholder('Tìm theo tiêu đề').waitFor();
     const row = documents.getByRole('row').filter({ hasText: 'Tờ trình về việc phê duyệt đề án' });
     expect(await row.innerText()).toContain('Được chỉnh sửa');
+    await screenshot(documents, 'documents-vi.png');
 
     // Switchable, and remembered.
     await documents.getByLabel('Ngôn ngữ').selectOption('en');

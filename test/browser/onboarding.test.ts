@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../../server/db/schema';
-import { buildClientOnce, editor, launchBrowser, newContext, waitForAllSynced, waitForConnection, waitForText } from '../support/browser';
+import { buildClientOnce, editor, launchBrowser, newContext, screenshot, waitForAllSynced, waitForConnection, waitForText } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 const admin = { name: 'Hoàng Minh Đức', email: 'duc@ubnd.example.org', department: 'Văn phòng UBND tỉnh', password: 'chuyen doi so 2025' };
@@ -53,6 +53,7 @@ describe('first run to a shared draft', () => {
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Your department').fill(admin.department);
     await page.getByLabel('Password').fill(admin.password);
+    await screenshot(page, 'setup.png');
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
 
@@ -76,6 +77,7 @@ describe('first run to a shared draft', () => {
     await dialog.getByLabel('Email').fill(colleague.email);
     await dialog.getByLabel('Password').fill(colleague.password);
     await dialog.getByLabel(department).check();
+    await screenshot(page, 'admin-new-user.png');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('cell', { name: colleague.email }).waitFor();
 
@@ -96,6 +98,7 @@ describe('first run to a shared draft', () => {
     await share.getByLabel('Access', { exact: true }).selectOption('edit');
     await share.getByRole('button', { name: 'Add access' }).click();
     await share.getByLabel(`Access for ${department}`, { exact: true }).waitFor();
+    await screenshot(page, 'share-dialog.png');
     await share.getByRole('button', { name: 'Save access' }).click();
     await page.getByText('Access updated.').waitFor();
 
@@ -111,6 +114,7 @@ describe('first run to a shared draft', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain(admin.department);
     expect(await row.innerText()).toContain(admin.name); // last edited by
+    await screenshot(pageMai, 'documents.png');
     await row.getByRole('link', { name: title }).click();
     await waitForConnection(pageMai, 'connected');
     await pageMai.getByRole('toolbar', { name: 'Formatting' }).waitFor();

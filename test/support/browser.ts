@@ -99,12 +99,15 @@ export const documentHtml = (page: Page) =>
     return copy.innerHTML;
   });
 
-/** Wait until the document shows `text` (live updates arrive asynchronously). */
+/** Wait until the document shows `text` (live updates arrive asynchronously); caret labels are ignored. */
 export const waitForText = (page: Page, text: string, timeout = 15_000) =>
   page.waitForFunction(
     (expected) => {
       const element = document.querySelector('.document-content');
-      return !!element && (element.textContent ?? '').replace(/\u00a0/g, ' ').includes(expected);
+      if (!element) return false;
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((n) => n.remove());
+      return (copy.textContent ?? '').replace(/\u00a0/g, ' ').includes(expected);
     },
     text,
     { timeout },

@@ -1,7 +1,7 @@
 /**
  * Durability for rooms: every update a room applies is appended to a per-process buffer and
- * written within PERSIST_FLUSH_MS, all documents together in one transaction (one multi-row
- * INSERT plus one UPDATE of `last_edited_*`), never one transaction per keystroke. A failed write
+ * written within PERSIST_FLUSH_MS, all documents together in one statement (a multi-row INSERT
+ * and an UPDATE of `last_edited_*`), never one transaction per keystroke. A failed write
  * keeps its updates and retries with backoff. Logs that grow past COMPACT_AFTER_UPDATES rows are
  * folded into the snapshot in the background, one document at a time.
  */
@@ -9,11 +9,10 @@ import type { Database } from '../db/client';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import {
+  appendUpdates,
   compactOnce,
   existingDocumentIds,
-  insertUpdates,
   loadStoredState,
-  touchDocuments,
   type DocumentEdit,
   type PendingUpdate,
   type StoredState,
@@ -197,10 +196,7 @@ export class UpdateLogStore implements DocumentStore {
       edits.set(b.documentId, { documentId: b.documentId, at: b.at, by: b.by ?? last?.by ?? null });
       counts.set(b.documentId, (counts.get(b.documentId) ?? 0) + 1);
     }
-    await this.db.transaction(async (tx) => {
-      await insertUpdates(tx, batch);
-      await touchDocuments(tx, [...edits.values()]);
-    });
+    await appendUpdates(this.db, batch, [...edits.values()]);
     const metrics = this.options.metrics;
     if (metrics) {
       const durableAt = performance.now();

@@ -1,5 +1,5 @@
 /**
- * Persistence against a real database: batching (one transaction for many updates and
+ * Persistence against a real database: batching (one write for many updates and
  * documents), last-edited bookkeeping, retry after a failed write, deleted documents,
  * compaction into a snapshot, and loading snapshot + tail.
  */
@@ -58,7 +58,7 @@ describe('update log store', () => {
     await testDb.drop();
   });
 
-  it('writes many updates of several documents in one transaction, and keeps last-edited current', async () => {
+  it('writes many updates of several documents in one atomic write, and keeps last-edited current', async () => {
     const metrics = new Metrics();
     const store = makeStore({ metrics });
     const [first, second] = [await newDocument(), await newDocument()];
@@ -74,7 +74,7 @@ describe('update log store', () => {
     expect(store.pendingCount).toBe(0);
     expect(await countLogRows(db, first)).toBe(30);
     expect(await countLogRows(db, second)).toBe(20);
-    // created_at defaults to now(), the transaction's start: one value means one transaction.
+    // created_at defaults to now(), the start of the transaction: one value means one write.
     const [batch] = await db
       .select({ n: sql<number>`count(distinct ${documentUpdates.createdAt})::int` })
       .from(documentUpdates)

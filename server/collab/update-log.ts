@@ -24,28 +24,40 @@ export interface DocumentEdit {
   by: string | null;
 }
 
-/** Rows per INSERT: two parameters each, far below Postgres' 65,535-parameter limit. */
+/** Rows per statement: two parameters each, far below Postgres' 65,535-parameter limit. */
 const insertChunk = 5_000;
 
-/** Append updates (any documents) with multi-row INSERTs. */
-export async function insertUpdates(db: Executor, rows: readonly PendingUpdate[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += insertChunk) {
-    const chunk = rows.slice(i, i + insertChunk).map((r) => ({ documentId: r.documentId, update: r.update }));
-    await db.insert(documentUpdates).values(chunk);
-  }
+/**
+ * Append updates (any documents) and set `last_edited_at/by`, as one statement: a multi-row
+ * INSERT in a CTE plus one UPDATE. A single statement is atomic and costs one round trip, where
+ * BEGIN/INSERT/UPDATE/COMMIT would cost four. Very large batches run in chunks in a transaction.
+ */
+export async function appendUpdates(db: Database, rows: readonly PendingUpdate[], edits: readonly DocumentEdit[]): Promise<void> {
+  if (rows.length <= insertChunk) return appendStatement(db, rows, edits);
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += insertChunk) await appendStatement(tx, rows.slice(i, i + insertChunk), i === 0 ? edits : []);
+  });
 }
 
-/** Set `last_edited_at/by` for several documents in one statement. */
-export async function touchDocuments(db: Executor, edits: readonly DocumentEdit[]): Promise<void> {
-  if (edits.length === 0) return;
+async function appendStatement(db: Executor, rows: readonly PendingUpdate[], edits: readonly DocumentEdit[]): Promise<void> {
+  if (rows.length === 0) return;
   const values = sql.join(
+    rows.map((r) => sql`(${r.documentId}::uuid, ${r.update}::bytea)`),
+    sql`, `,
+  );
+  if (edits.length === 0) {
+    await db.execute(sql`insert into ${documentUpdates} (document_id, update) values ${values}`);
+    return;
+  }
+  const touched = sql.join(
     edits.map((e) => sql`(${e.documentId}::uuid, ${e.at.toISOString()}::timestamptz, ${e.by}::uuid)`),
     sql`, `,
   );
   await db.execute(sql`
+    with appended as (insert into ${documentUpdates} (document_id, update) values ${values})
     update ${documents} as d
        set last_edited_at = v.at, last_edited_by = coalesce(v.by, d.last_edited_by)
-      from (values ${values}) as v(id, at, by)
+      from (values ${touched}) as v(id, at, by)
      where d.id = v.id`);
 }
 

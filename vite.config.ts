@@ -40,8 +40,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: serverUrl, changeOrigin: false },
-      '/collab': { target: serverUrl, ws: true, changeOrigin: false },
+      '/api/': { target: serverUrl, changeOrigin: false },
+      '/collab/': { target: serverUrl, ws: true, changeOrigin: false },
       '/health': { target: serverUrl },
     },
   },

@@ -1,6 +1,6 @@
 /** One department: its name (renamed in place), member count, and merging it into another. */
 import { createSignal, For, Show } from 'solid-js';
-import { api, type Answer } from '../api/api';
+import { api, type Answer } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';

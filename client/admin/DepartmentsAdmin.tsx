@@ -1,6 +1,6 @@
 /** Departments: create, and per row rename or merge into another (DepartmentRow). */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { api } from '../api/api';
+import { api } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';

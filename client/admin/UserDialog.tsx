@@ -1,6 +1,6 @@
 /** Create a user, or edit one: name, departments, administrator, disabled (and email/password when new). */
 import { createSignal, For, Show } from 'solid-js';
-import { api, type Answer } from '../api/api';
+import { api, type Answer } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';

@@ -1,6 +1,6 @@
 /** Users: list with departments, role and status; create and edit through UserDialog. */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { api, type Answer } from '../api/api';
+import { api, type Answer } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';

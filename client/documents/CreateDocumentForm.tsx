@@ -1,6 +1,6 @@
 /** Create a draft by title, then open it. */
 import { createSignal } from 'solid-js';
-import { api } from '../api/api';
+import { api } from '../data/api';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';

@@ -1,6 +1,6 @@
 /** One document's details (title, department, my access), remembered for offline visits. */
-import { api, type Answer } from '../api/api';
-import { NetworkError } from '../api/http';
+import { api, type Answer } from '../data/api';
+import { NetworkError } from '../data/http';
 import { readJson, writeJson } from '../session/local-data';
 
 export type DocumentDetails = Answer<'getDocument'>;

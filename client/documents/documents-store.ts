@@ -3,8 +3,8 @@
  * only), and updated in place when a draft is created or renamed.
  */
 import { createResource, createSignal } from 'solid-js';
-import { api, type Answer } from '../api/api';
-import { NetworkError } from '../api/http';
+import { api, type Answer } from '../data/api';
+import { NetworkError } from '../data/http';
 import { readJson, writeJson } from '../session/local-data';
 
 export type DocumentSummary = Answer<'listDocuments'>['documents'][number];

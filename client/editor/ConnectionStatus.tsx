@@ -4,7 +4,7 @@
  */
 import { Show } from 'solid-js';
 import { t } from '../i18n/i18n';
-import type { CollabSession } from '../collab/collab-session';
+import type { CollabSession } from '../realtime/collab-session';
 import { Icon } from '../ui/Icon';
 
 export function ConnectionStatus(props: { session: CollabSession }) {

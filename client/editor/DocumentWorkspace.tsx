@@ -5,11 +5,11 @@
  */
 import type { Editor } from '@tiptap/core';
 import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
-import { api } from '../api/api';
-import { ApiError } from '../api/http';
+import { api } from '../data/api';
+import { ApiError } from '../data/http';
 import { guardLeaving } from '../app/leave-guard';
-import { createCollabSession } from '../collab/collab-session';
-import { colorOf } from '../collab/presence';
+import { createCollabSession } from '../realtime/collab-session';
+import { colorOf } from '../realtime/presence';
 import type { DocumentDetails } from '../documents/document-meta';
 import { t } from '../i18n/i18n';
 import { expired, type User } from '../session/session';

@@ -8,7 +8,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { createEffect, onCleanup, onMount } from 'solid-js';
 import { contentField, editorExtensions } from '../../shared/editor-schema';
-import type { CollabSession } from '../collab/collab-session';
+import type { CollabSession } from '../realtime/collab-session';
 import { renderCaret } from './caret';
 
 export interface CaretUser {

@@ -1,7 +1,7 @@
 /** Who is in the draft now: an avatar in the department colour, the name and the department. */
 import { For } from 'solid-js';
 import { t } from '../i18n/i18n';
-import { initials, type Person } from '../collab/presence';
+import { initials, type Person } from '../realtime/presence';
 
 export function PresenceBar(props: { people: Person[] }) {
   return (

@@ -3,8 +3,8 @@
  * kept open with what was typed when the session has expired, to save again after signing in).
  */
 import { createSignal, Show } from 'solid-js';
-import { api } from '../api/api';
-import { ApiError } from '../api/http';
+import { api } from '../data/api';
+import { ApiError } from '../data/http';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';

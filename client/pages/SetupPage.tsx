@@ -1,6 +1,6 @@
 /** First run: create the first administrator and their department (`POST /api/setup`). */
 import { createSignal, Show } from 'solid-js';
-import { ApiError } from '../api/http';
+import { ApiError } from '../data/http';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
 import { completeSetup } from '../session/session';

@@ -1,6 +1,6 @@
 /** Email + password form; explains wrong credentials, throttling and network failures. */
 import { createSignal, Show } from 'solid-js';
-import { ApiError } from '../api/http';
+import { ApiError } from '../data/http';
 import { t } from '../i18n/i18n';
 import { Field } from '../ui/Field';
 import { errorMessage } from '../ui/error-message';

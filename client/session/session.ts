@@ -4,8 +4,8 @@
  * the app then asks for the password again over the current page, so nothing typed is lost.
  */
 import { createSignal } from 'solid-js';
-import { api, type Answer } from '../api/api';
-import { ApiError, NetworkError, onUnauthorized } from '../api/http';
+import { api, type Answer } from '../data/api';
+import { ApiError, NetworkError, onUnauthorized } from '../data/http';
 import { forgetLocalData, readJson, writeJson } from './local-data';
 
 export type User = Answer<'me'>['user'];

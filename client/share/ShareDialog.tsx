@@ -3,7 +3,7 @@
  * department or a person view, comment or edit access. Saved in one `PUT …/access`.
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { api } from '../api/api';
+import { api } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { errorMessage } from '../ui/error-message';

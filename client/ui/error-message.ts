@@ -1,5 +1,5 @@
 /** One sentence for the person, in their language, for anything an API call can throw. */
-import { ApiError, NetworkError } from '../api/http';
+import { ApiError, NetworkError } from '../data/http';
 import { t } from '../i18n/i18n';
 
 export function errorMessage(error: unknown): string {

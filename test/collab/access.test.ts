@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { documentGrants, documents, users } from '../../server/db/schema';
+import { documentGrants, documents, sessions, userDepartments, users } from '../../server/db/schema';
 import { loadStoredState, mergeStoredState } from '../../server/collab/update-log';
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
@@ -94,6 +94,8 @@ describe('collab access', () => {
     const viewer = await handshake(url, { cookie: vera.cookie });
     expect(viewer.status).toBe(101);
     viewer.socket!.close();
+    // Plain HTTP on the websocket address says what to do instead.
+    expect((await fetch(`${server.url}/collab/${documentId}`)).status).toBe(426);
   });
 
   it("never applies, stores or forwards a viewer's or a commenter's updates, while they receive live ones", async () => {
@@ -186,6 +188,31 @@ describe('collab access', () => {
     await server.collab.userChanged(cole.id);
     expect(await closed).toMatchObject({ code: 4403, reason: 'account disabled' });
     expect((await handshake(`${collabUrl(server.url)}/${documentId}`, { cookie: cole.cookie })).status).toBe(401);
+  });
+
+  it("re-checks a user's sockets when their departments change, and closes them when the session ends (4401)", async () => {
+    const db = server.database.db;
+    const documentId = await newDocument();
+    const dan = await makeUser(db, { name: 'Dan' }); // in a department of his own, no grant
+    await grant(db, documentId, { departmentId: dan.departmentIds[0]! }, 'view');
+    const a = open(alice, documentId);
+    const d = open(dan, documentId);
+    await Promise.all([a.synced(), d.synced()]);
+    addParagraph(d.doc, 'as a viewer');
+    await roundTrip(d);
+
+    // Joining Finance (the creator's department, which edits by default) makes him an editor.
+    await db.insert(userDepartments).values({ userId: dan.id, departmentId: alice.departmentIds[0]! });
+    await server.collab.userChanged(dan.id);
+    addParagraph(d.doc, 'as an editor');
+    await waitFor(() => paragraphs(a.doc).includes('as an editor'), 5_000, "dan's edit after joining Finance");
+    // Regaining edit asks his client for what it has: the edit made as a viewer arrives too.
+    await waitFor(() => paragraphs(a.doc).includes('as a viewer'), 5_000, 'resync after regaining edit');
+
+    const closed = nextClose(d);
+    await db.delete(sessions).where(eq(sessions.userId, dan.id));
+    await server.collab.userChanged(dan.id);
+    expect(await closed).toMatchObject({ code: 4401 });
   });
 
   it('limits concurrent sockets per user (429 before upgrade) and frees the slot on close', async () => {

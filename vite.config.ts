@@ -35,6 +35,17 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The editor stack changes rarely: its own long-cached chunk, loaded by the document page only.
+            { name: 'editor-vendor', test: /[\\/]node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-[a-z]+|lib0|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
+            { name: 'app-core', test: /[\\/]node_modules[\\/](solid-js|hono)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -59,7 +59,7 @@ export interface ContextOptions extends BrowserContextOptions {
 export async function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
   const { cookie, ...rest } = options;
   const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1280, height: 800 }, ...rest });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(20_000);
   if (cookie) {
     const value = cookie.slice(cookie.indexOf('=') + 1);
     await context.addCookies([{ name: sessionCookieName, value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);

@@ -1,10 +1,10 @@
 /**
  * The per-entry checks of `codraft verify` that need no signature: the stored entry text is
- * canonical JSON of a valid v1 entry for this seq and document; its content, HTML, text and Yjs
+ * a valid v1 entry for this seq and document; its content, HTML, text and Yjs
  * state hash to what it says; its version index row agrees; versions of a document count 1, 2, 3…
  * Returns the leaf hash (of the stored bytes, exactly as they were signed) and the bytes to verify.
  */
-import { canonicalJson, leafHash, recordEntrySchema, sha256Hex, utf8, type Hash, type RecordEntry } from '../../shared/records';
+import { leafHash, recordEntrySchema, sha256Hex, utf8, type Hash, type RecordEntry } from '../../shared/records';
 import type { LedgerProblem } from './verify-ledger';
 
 export interface EntryRow {
@@ -28,7 +28,7 @@ interface Context {
 const describe = (seq: number, entry?: RecordEntry) =>
   entry ? `entry ${seq} (document ${entry.documentId}, version ${entry.version} "${entry.label}")` : `entry ${seq}`;
 
-export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryBytes?: Uint8Array; subject: string } {
+export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryBytes: Uint8Array; subject: string } {
   const seq = Number(row.seq);
   const bytes = utf8(row.entry);
   const leaf = leafHash(bytes);
@@ -48,7 +48,8 @@ export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryB
     fail(subject, 'entry-format', `not a v1 entry: ${result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return { leaf, entryBytes: bytes, subject };
   }
-  if (canonicalJson(entry) !== row.entry) fail(subject, 'entry-format', 'stored entry text is not its RFC 8785 canonical form');
+  // Not re-canonicalised here (costly per entry): the signature covers exactly these bytes, and only
+  // canonical bytes are ever signed, so a rewritten entry fails its signature and its leaf.
   if (entry.seq !== seq) fail(subject, 'entry-format', `entry says seq ${entry.seq} but is stored at ${seq}`);
   if (entry.documentId !== row.documentId) fail(subject, 'entry-format', `entry names document ${entry.documentId}, the row ${row.documentId}`);
 

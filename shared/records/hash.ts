@@ -9,14 +9,21 @@
 import { sha256 as jsSha256 } from '@oslojs/crypto/sha2';
 import { decodeBase64, decodeHex, encodeBase64, encodeHexLowerCase } from '@oslojs/encoding';
 
-type NodeCrypto = { createHash(alg: string): { update(d: Uint8Array): { digest(): Uint8Array } } };
+type NodeCrypto = {
+  /** One-shot digest (Node ≥ 20.12): ~3x cheaper than createHash for the 65-byte tree nodes. */
+  hash?: ((alg: string, data: Uint8Array | string, encoding: 'buffer') => Uint8Array) & ((alg: string, data: Uint8Array | string, encoding: 'hex') => string);
+  createHash(alg: string): { update(d: Uint8Array): { digest(): Uint8Array } };
+};
 const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
   'node:crypto',
 ) as NodeCrypto | undefined;
 
 /** SHA-256 digest (32 bytes). */
-export const sha256 = (data: Uint8Array): Uint8Array =>
-  nodeCrypto ? new Uint8Array(nodeCrypto.createHash('sha256').update(data).digest()) : jsSha256(data);
+export const sha256: (data: Uint8Array) => Uint8Array = nodeCrypto?.hash
+  ? (data) => nodeCrypto.hash!('sha256', data, 'buffer')
+  : nodeCrypto
+    ? (data) => nodeCrypto.createHash('sha256').update(data).digest()
+    : jsSha256;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -35,7 +42,9 @@ export const toBase64 = (bytes: Uint8Array): string => encodeBase64(bytes);
 export const fromBase64 = (text: string): Uint8Array => decodeBase64(text);
 
 /** Lowercase hex SHA-256 of bytes, or of a string's UTF-8 encoding. */
-export const sha256Hex = (data: Uint8Array | string): string => toHex(sha256(typeof data === 'string' ? utf8(data) : data));
+export const sha256Hex: (data: Uint8Array | string) => string = nodeCrypto?.hash
+  ? (data) => nodeCrypto.hash!('sha256', data, 'hex') // strings hashed as UTF-8, no copy
+  : (data) => toHex(sha256(typeof data === 'string' ? utf8(data) : data));
 
 /** A 64-character lowercase hex SHA-256. */
 export const hashHexPattern = /^[0-9a-f]{64}$/;

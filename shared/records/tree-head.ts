@@ -7,7 +7,7 @@
 import type { CryptoKey } from 'jose';
 import { z } from 'zod';
 import { canonicalBytes } from './canonical';
-import { hashHexPattern } from './hash';
+import { hashHexPattern, utf8 } from './hash';
 import { signCanonical, type JwsCheck, type jwsVerifier } from './jws';
 
 export const treeHeadSchema = z.strictObject({
@@ -20,6 +20,18 @@ export type TreeHead = z.infer<typeof treeHeadSchema>;
 export const signedTreeHeadSchema = treeHeadSchema.extend({ jws: z.string().min(1) });
 export type SignedTreeHead = z.infer<typeof signedTreeHeadSchema>;
 
+/**
+ * The canonical bytes of a tree head, built directly: members in RFC 8785 order (rootHash,
+ * timestamp, treeSize), and values that JSON escapes nothing in (hex, an RFC 3339 timestamp, an
+ * integer) — equal to canonicalBytes(payload) (tested), at a fraction of the cost, for verifying
+ * one tree head per entry of a long ledger. Anything else goes through canonicalize.
+ */
+export function treeHeadBytes(head: TreeHead): Uint8Array {
+  const { treeSize, rootHash, timestamp } = head;
+  const plain = Number.isSafeInteger(treeSize) && /^[0-9a-f]*$/.test(rootHash) && /^[0-9TZ:.+-]*$/.test(timestamp);
+  return plain ? utf8(`{"rootHash":"${rootHash}","timestamp":"${timestamp}","treeSize":${treeSize}}`) : canonicalBytes(treeHeadPayload(head));
+}
+
 /** Only the three signed fields, in case a caller's object carries more. */
 export const treeHeadPayload = ({ treeSize, rootHash, timestamp }: TreeHead): TreeHead => ({ treeSize, rootHash, timestamp });
 
@@ -30,4 +42,4 @@ export async function signTreeHead(head: TreeHead, key: CryptoKey, kid: string):
 
 /** Checks a signed tree head's JWS covers exactly its fields. */
 export const verifyTreeHead = (head: SignedTreeHead, verify: ReturnType<typeof jwsVerifier>): Promise<JwsCheck> =>
-  verify(head.jws, canonicalBytes(treeHeadPayload(head)));
+  verify(head.jws, treeHeadBytes(head));

@@ -104,3 +104,17 @@ describe('verifyBundle', () => {
     expect(malformed.checks[0]).toMatchObject({ check: 'format', status: 'fail' });
   });
 });
+
+describe('tree head bytes', () => {
+  it('are the RFC 8785 canonical JSON of the three signed fields', async () => {
+    const { canonicalBytes } = await import('./canonical');
+    const { treeHeadBytes } = await import('./tree-head');
+    for (const head of [
+      { treeSize: 0, rootHash: sha256Hex(''), timestamp: '2026-11-21T08:00:00.000Z' },
+      { treeSize: 9007199254740991, rootHash: sha256Hex('x'), timestamp: '2026-11-21T08:00:00.123Z' },
+      { treeSize: 5, rootHash: 'NOT HEX "', timestamp: 'weird\u2028' },
+    ]) {
+      expect(treeHeadBytes(head)).toEqual(canonicalBytes(head));
+    }
+  });
+});

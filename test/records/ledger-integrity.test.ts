@@ -112,6 +112,19 @@ describe('the record ledger', () => {
     expect((await verifyLedger(db())).ok).toBe(true);
   });
 
+  it('a checkpoint of a good run skips old signatures only while their bytes are unchanged', async () => {
+    const full = await verifyLedger(db());
+    expect(full).toMatchObject({ ok: true, mode: 'full' });
+    const checkpoint = { format: 'codraft.verify-checkpoint' as const, v: 1 as const, verifiedAt: '', ...full.checkpoint! };
+    expect(await verifyLedger(db(), { checkpoint })).toMatchObject({ ok: true, mode: 'incremental', entries: full.entries });
+
+    // A changed timestamp of an old tree head (its JWS untouched) breaks the checkpoint: full run.
+    await tamper(sql`update ledger_tree_heads set timestamp = replace(timestamp, 'Z', '0Z') where tree_size = 48`);
+    const after = await verifyLedger(db(), { checkpoint });
+    expect(after.mode).toBe('full');
+    expect(after.problems).toEqual([expect.objectContaining({ subject: 'tree head 48', check: 'tree-head-signature' })]);
+  });
+
   describe('tampering behind the triggers is detected and named', () => {
     const problemsOf = async () => (await verifyLedger(db())).problems;
 

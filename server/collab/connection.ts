@@ -61,17 +61,19 @@ export class Connection implements RoomPeer {
     this.log.info({ access: this.access }, 'collab connected');
   }
 
-  get canEdit(): boolean {
-    return this.access === 'edit';
-  }
-
   send(frame: Buffer): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > maxBufferedBytes) {
       this.close(CloseCode.tryAgainLater, 'client too far behind; reconnect');
       return;
     }
-    this.ws.send(frame);
+    try {
+      this.ws.send(frame);
+    } catch (error) {
+      // Never let one socket's failure escape into a room broadcast (a Yjs update handler).
+      this.log.warn({ err: error }, 'collab send failed; terminating');
+      this.terminate();
+    }
   }
 
   /** Access changed while connected. Regaining edit asks the client for anything it has that we lack. */

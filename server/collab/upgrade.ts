@@ -65,31 +65,36 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   async function handle(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const host = request.headers.host;
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const deny = (status: number, code: string, message: string, userId?: string) => {
+      deps.log.info({ status, code, path: url.pathname, userId }, 'collab handshake refused');
+      refuse(socket, status, code, message);
+    };
     const match = pathPattern.exec(url.pathname);
-    if (!match) return refuse(socket, 404, 'not_found', `No websocket endpoint at ${url.pathname}`);
-    if (deps.isClosing()) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again shortly');
+    if (!match) return deny(404, 'not_found', `No websocket endpoint at ${url.pathname}`);
+    if (deps.isClosing()) return deny(503, 'shutting_down', 'The server is restarting; try again shortly');
     const requestUrl = `http://${host ?? 'localhost'}${url.pathname}`;
     if (!safeAllowedOrigin(request.headers.origin, requestUrl, host, deps.config)) {
-      return refuse(socket, 403, 'forbidden', 'Cross-site websocket refused: Origin is not this application');
+      return deny(403, 'forbidden', 'Cross-site websocket refused: Origin is not this application');
     }
     const token = request.headers.cookie ? parseCookies(request.headers.cookie, sessionCookieName)[sessionCookieName] : undefined;
     const auth = await authenticateToken(deps.db, token, idleMs);
-    if (!auth) return refuse(socket, 401, 'unauthenticated', 'Sign in first: no valid session');
+    if (!auth) return deny(401, 'unauthenticated', 'Sign in first: no valid session');
+    const userId = auth.user.id;
     const documentId = match[1]!;
-    if (!isUuid(documentId)) return refuse(socket, 404, 'not_found', 'Document not found');
+    if (!isUuid(documentId)) return deny(404, 'not_found', 'Document not found', userId);
     const access = await loadSocketAccess(deps.db, auth.user, documentId);
     // Unknown and forbidden look the same, so ids cannot be probed.
-    if (!access) return refuse(socket, 403, 'forbidden', 'You may not open this document');
-    if (!deps.connections.reserve(auth.user.id)) {
-      return refuse(socket, 429, 'rate_limited', `At most ${deps.config.WS_MAX_CONNECTIONS_PER_USER} open documents per user`);
+    if (!access) return deny(403, 'forbidden', 'You may not open this document', userId);
+    if (!deps.connections.reserve(userId)) {
+      return deny(429, 'rate_limited', `At most ${deps.config.WS_MAX_CONNECTIONS_PER_USER} open documents per user`, userId);
     }
     let room: Room;
     try {
       room = await deps.rooms.acquire(documentId);
     } catch (error) {
-      deps.connections.unreserve(auth.user.id);
+      deps.connections.unreserve(userId);
       deps.log.error({ err: error, documentId }, 'loading document failed');
-      return refuse(socket, 503, 'unavailable', 'The document could not be loaded; try again shortly');
+      return deny(503, 'unavailable', 'The document could not be loaded; try again shortly', userId);
     }
     // Until the upgrade completes, the slot and the room hold are given back if the socket dies
     // (client gone during the checks, or ws rejecting a malformed handshake).
@@ -97,10 +102,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const giveBack = () => {
       if (settled) return;
       settled = true;
-      deps.connections.unreserve(auth.user.id);
+      deps.connections.unreserve(userId);
       void deps.rooms.release(room);
     };
-    if (socket.destroyed || deps.isClosing()) return giveBack();
+    if (socket.destroyed || deps.isClosing()) {
+      giveBack();
+      return deny(503, 'shutting_down', 'The server is restarting; try again shortly', userId);
+    }
     socket.once('close', giveBack);
     deps.wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('close', giveBack);
@@ -114,7 +122,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         user: auth.user,
         sessionId: auth.sessionId,
         access,
-        log: deps.log.child({ conn: id, documentId, userId: auth.user.id }),
+        log: deps.log.child({ conn: id, documentId, userId }),
         onClosed: (closed) => {
           deps.connections.remove(closed);
           void deps.rooms.release(room);

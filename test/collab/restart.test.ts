@@ -77,7 +77,7 @@ describe('restarting the server while clients type', () => {
     await database.drop();
   });
 
-  it('loses nothing across a graceful restart and a kill -9', { timeout: 120_000 }, async () => {
+  it('loses nothing across a graceful restart and a kill -9', { timeout: 180_000 }, async () => {
     // A long flush interval: what reaches the database before SIGTERM's exit is there because
     // shutdown flushed it, and a kill -9 loses up to two seconds of edits the clients must resend.
     const env = { ...database.env, PERSIST_FLUSH_MS: '2000' };

@@ -2,7 +2,9 @@
 import { render } from 'solid-js/web';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/components.css';
 import './styles/layout.css';
+import './styles/auth.css';
 import { App } from './app/App';
 
 const root = document.getElementById('app');

@@ -1,20 +1,8 @@
 /** The list of drafts: title (link), owning department, last edit (when and by whom), my access. */
 import { For, Show } from 'solid-js';
-import { dateTime, relative, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import type { DocumentSummary } from './documents-store';
-
-export function LastEdited(props: { doc: DocumentSummary }) {
-  const when = () => props.doc.lastEditedAt ?? props.doc.updatedAt;
-  return (
-    <Show when={props.doc.lastEditedAt || props.doc.lastEditedBy} fallback={<span class="muted">{t('documents.notEdited')}</span>}>
-      <time datetime={when()} title={dateTime(when())}>
-        <Show when={props.doc.lastEditedBy} fallback={relative(when())}>
-          {(by) => t('documents.editedBy', { when: relative(when()), name: by().name })}
-        </Show>
-      </time>
-    </Show>
-  );
-}
+import { LastEdited } from './LastEdited';
 
 export function DocumentTable(props: { documents: DocumentSummary[] }) {
   return (

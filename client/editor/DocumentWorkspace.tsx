@@ -21,11 +21,14 @@ import { PresenceBar } from './PresenceBar';
 import { TitleEditor } from './TitleEditor';
 import { Toolbar } from './Toolbar';
 import './editor.css';
+import './document.css';
+import { usePageTitle } from '../app/page-title';
 
 export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onChange: (doc: DocumentDetails) => void; refresh: () => void }) {
   const department = props.me.departments[0];
   const self = { id: props.me.id, name: props.me.name, department: department?.name ?? '', departmentId: department?.id };
   const session = createCollabSession(props.doc.id, self);
+  usePageTitle(() => props.doc.title);
   const [editor, setEditor] = createSignal<Editor>();
   const [sharing, setSharing] = createSignal(false);
   const [noAccess, setNoAccess] = createSignal(false);

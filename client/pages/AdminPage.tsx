@@ -4,8 +4,10 @@ import { DepartmentsAdmin } from '../admin/DepartmentsAdmin';
 import { UsersAdmin } from '../admin/UsersAdmin';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
+import { usePageTitle } from '../app/page-title';
 
 export default function AdminPage(props: { params: string[] }) {
+  usePageTitle(() => t('admin.title'));
   const tab = () => (props.params[0] === 'users' ? 'users' : 'departments');
   return (
     <div class="page">

@@ -7,8 +7,10 @@ import { DocumentTable } from '../documents/DocumentTable';
 import { createDocumentList } from '../documents/documents-store';
 import { errorMessage } from '../ui/error-message';
 import { Icon } from '../ui/Icon';
+import { usePageTitle } from '../app/page-title';
 
 export default function DocumentsPage() {
+  usePageTitle(() => t('documents.title'));
   const initial = new URLSearchParams(route().search).get('q') ?? '';
   const { query, setQuery, list, refetch } = createDocumentList(initial);
   const [typed, setTyped] = createSignal(initial);

@@ -7,8 +7,10 @@ import { completeSetup } from '../session/session';
 import { Field } from '../ui/Field';
 import { errorMessage } from '../ui/error-message';
 import { AuthLayout } from './AuthLayout';
+import { usePageTitle } from '../app/page-title';
 
 export default function SetupPage() {
+  usePageTitle(() => t('setup.title'));
   const [form, setForm] = createSignal({ name: '', email: '', department: '', password: '' });
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);

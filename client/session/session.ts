@@ -39,7 +39,9 @@ export async function loadSession() {
       } catch {
         // Unknown: the sign-in page will say what is wrong when used.
       }
-    } else throw error;
+    } else {
+      setUser(null); // the server is failing: the sign-in page will say so when used
+    }
   } finally {
     setReady(true);
   }

@@ -8,7 +8,7 @@
  * Inside the lock: seq and version, build + sign the entry, extend the tree by one leaf (new
  * perfect subtrees only), sign the new tree head. Content is inserted before the lock to keep it short.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { documentVersions, ledgerEntries, ledgerTreeHeads } from '../db/schema';
 import { conflict } from '../errors';
@@ -44,25 +44,20 @@ export async function appendEntry(
   tx: Transaction,
   input: { draft: EntryDraft; contentId: string; key: SigningKey },
 ): Promise<Appended> {
-  const { draft, contentId } = input;
+  const { draft, contentId, key } = input;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ledgerLockName}))`);
 
-  // Refuse after a final version: checked under the lock so two freezes cannot both pass.
-  const [finalVersion] = await tx
-    .select({ version: documentVersions.version })
-    .from(documentVersions)
-    .where(and(eq(documentVersions.documentId, draft.documentId), eq(documentVersions.final, true)))
-    .limit(1);
-  if (finalVersion) throw conflict(`Version ${finalVersion.version} of this document is final: no version can be frozen after it`);
-
-  const { key } = input;
-  const [head] = await tx.select({ seq: sql`coalesce(max(${ledgerEntries.seq}) + 1, 0)`.mapWith(Number) }).from(ledgerEntries);
-  const [last] = await tx
-    .select({ version: sql`coalesce(max(${documentVersions.version}) + 1, 1)`.mapWith(Number) })
-    .from(documentVersions)
-    .where(eq(documentVersions.documentId, draft.documentId));
-  const seq = head!.seq;
-  const version = last!.version;
+  // One round trip under the lock: next seq, next version of this document, and whether a final
+  // version exists (checked here, so two freezes cannot both pass it).
+  const [head] = await tx
+    .select({
+      seq: sql`coalesce(max(${ledgerEntries.seq}) + 1, 0)`.mapWith(Number),
+      version: sql`(select coalesce(max(version) + 1, 1) from ${documentVersions} where document_id = ${draft.documentId})`.mapWith(Number),
+      finalVersion: sql`(select max(version) from ${documentVersions} where document_id = ${draft.documentId} and final)`.mapWith(Number),
+    })
+    .from(ledgerEntries);
+  const { seq, version, finalVersion } = head!;
+  if (finalVersion) throw conflict(`Version ${finalVersion} of this document is final: no version can be frozen after it`);
 
   const entry: RecordEntry = { v: entryFormatVersion, seq, version, ...draft, frozenAt: rfc3339(new Date()) };
   const bytes = entryBytes(entry);

@@ -74,6 +74,7 @@ export const en = {
   'documents.colEdited': 'Last edited',
   'documents.colAccess': 'Your access',
   'documents.editedBy': '{when} by {name}',
+  'time.justNow': 'just now',
   'documents.notEdited': 'Not edited yet',
   'documents.count': { one: '{count} draft', other: '{count} drafts' },
   'documents.cached': 'Offline: this list is from your last visit.',

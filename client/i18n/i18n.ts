@@ -39,5 +39,6 @@ export function setLocale(next: Locale) {
 
 export const t = (key: MessageKey, params?: Params) => translate(catalogs[locale()], locale(), key, params);
 export const dateTime = (iso: string) => formatDateTime(iso, locale());
-export const relative = (iso: string, now?: number) => formatRelative(iso, locale(), now);
+/** "just now" for the last 45 seconds, then "5 minutes ago"…, then a date. */
+export const relative = (iso: string, now = Date.now()) => (now - Date.parse(iso) < 45_000 ? t('time.justNow') : formatRelative(iso, locale(), now));
 export const number = (value: number) => formatNumber(value, locale());

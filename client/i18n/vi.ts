@@ -72,6 +72,7 @@ export const vi: Catalog = {
   'documents.colEdited': 'Sửa lần cuối',
   'documents.colAccess': 'Quyền của bạn',
   'documents.editedBy': '{when}, bởi {name}',
+  'time.justNow': 'vừa xong',
   'documents.notEdited': 'Chưa chỉnh sửa',
   'documents.count': { other: '{count} bản thảo' },
   'documents.cached': 'Ngoại tuyến: danh sách này là từ lần truy cập trước.',

@@ -133,6 +133,9 @@ describe('fuzzing the websocket', () => {
 
     const lane = async (seed: number) => {
       const random = prng(seed);
+      // Two lanes open with a frame whose close code must be seen at least once.
+      let opening: Frame | null =
+        seed === 1 ? { data: new Uint8Array(maxFrame + 1), binary: true } : seed === 2 ? { data: 'hello', binary: false } : null;
       while (sent < totalFrames && Date.now() < deadline) {
         const { status, socket } = await handshake(url, { cookie: mallory.cookie });
         expect(status).toBe(101);
@@ -141,7 +144,8 @@ describe('fuzzing the websocket', () => {
         const closed = new Promise<number>((resolve) => socket!.once('close', (code) => resolve(code)));
         const burst = 5 + Math.floor(random() * 36);
         for (let i = 0; i < burst && socket!.readyState === WebSocket.OPEN; i++, sent++) {
-          const frame = hostileFrame(random, valid);
+          const frame = opening ?? hostileFrame(random, valid);
+          opening = null;
           socket!.send(frame.data, { binary: frame.binary });
         }
         const code = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 300))]);

@@ -10,7 +10,11 @@ import type { directoryRoutes } from '../../server/routes/directory';
 import type { documentRoutes } from '../../server/routes/documents';
 import type { setupRoutes } from '../../server/routes/setup';
 import type { userRoutes } from '../../server/routes/users';
+import type { versionRoutes } from '../../server/routes/versions';
+import type { recordRoutes } from '../../server/routes/records';
+import type { wellKnownRoutes } from '../../server/routes/well-known';
 import type { GrantInputBody, LoginBody, SetupBody, CreateUserBody, UpdateUserBody } from '../../shared/api';
+import type { FreezeVersionBody } from '../../shared/records/api';
 import { call } from './http';
 
 const setup = hc<ReturnType<typeof setupRoutes>>('/api/setup');
@@ -19,6 +23,9 @@ const documents = hc<ReturnType<typeof documentRoutes>>('/api/documents');
 const directory = hc<ReturnType<typeof directoryRoutes>>('/api/directory');
 const departments = hc<ReturnType<typeof departmentRoutes>>('/api/departments');
 const users = hc<ReturnType<typeof userRoutes>>('/api/users');
+const versions = hc<ReturnType<typeof versionRoutes>>('/api');
+const records = hc<ReturnType<typeof recordRoutes>>('/api');
+const wellKnown = hc<ReturnType<typeof wellKnownRoutes>>('/');
 
 export const api = {
   setupStatus: () => call(setup.index.$get()),
@@ -43,8 +50,17 @@ export const api = {
   listUsers: () => call(users.index.$get()),
   createUser: (json: CreateUserBody) => call(users.index.$post({ json })),
   updateUser: (id: string, json: UpdateUserBody) => call(users[':id'].$patch({ param: { id }, json })),
+
+  listVersions: (id: string) => call(versions.documents[':id'].versions.$get({ param: { id } })),
+  freezeVersion: (id: string, json: FreezeVersionBody) => call(versions.documents[':id'].versions.$post({ param: { id }, json })),
+  restoreVersion: (id: string, versionId: string) => call(versions.documents[':id'].restore.$post({ param: { id }, json: { versionId } })),
+  /** The record bundle as served (parsed JSON, not trusted: verify it before believing it). */
+  recordBundle: (seq: number) => call(records.records[':seq'].bundle.$get({ param: { seq: String(seq) } })) as Promise<unknown>,
+  jwks: () => call(wellKnown['.well-known']['jwks.json'].$get()),
 };
 
 type Api = typeof api;
 /** The success body of an API function, e.g. `Answer<'getDocument'>`. */
 export type Answer<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
+/** Where the browser downloads entry `seq`'s bundle (the server names it record-<seq>.json). */
+export const bundleUrl = (seq: number) => `/api/records/${seq}/bundle`;

@@ -4,7 +4,7 @@
  * each reconnection (access may have changed) and works out why a socket keeps failing.
  */
 import type { Editor } from '@tiptap/core';
-import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, lazy, on, onCleanup, Show, Suspense } from 'solid-js';
 import { api } from '../data/api';
 import { ApiError } from '../data/http';
 import { guardLeaving } from '../app/leave-guard';
@@ -22,7 +22,11 @@ import { TitleEditor } from './TitleEditor';
 import { Toolbar } from './Toolbar';
 import './editor.css';
 import './document.css';
+import '../versions/versions.css';
 import { usePageTitle } from '../app/page-title';
+
+/** The version history and its verification code (jose, the record format) load on first use. */
+const VersionHistoryPanel = lazy(() => import('../versions/VersionHistoryPanel'));
 
 export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onChange: (doc: DocumentDetails) => void; refresh: () => void }) {
   const department = props.me.departments[0];
@@ -33,6 +37,12 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
   const [sharing, setSharing] = createSignal(false);
   const [noAccess, setNoAccess] = createSignal(false);
   const editable = () => props.doc.access === 'edit' && !props.doc.finalizedAt && !noAccess();
+  const [history, setHistory] = createSignal(false);
+  let historyToggle: HTMLButtonElement | undefined;
+  const closeHistory = () => {
+    setHistory(false);
+    historyToggle?.focus();
+  };
 
   onCleanup(guardLeaving(() => session.unconfirmed() > 0));
   createEffect(on(session.syncs, (count) => count > 1 && props.refresh(), { defer: true }));
@@ -86,6 +96,19 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
         </div>
         <div class="workspace__actions">
           <ConnectionStatus session={session} />
+          <button
+            ref={historyToggle}
+            type="button"
+            class="button"
+            classList={{ 'button--pressed': history() }}
+            aria-expanded={history()}
+            aria-controls="version-panel"
+            aria-label={t('versions.toggleLabel')}
+            onClick={() => (history() ? closeHistory() : setHistory(true))}
+          >
+            <Icon name="history" size={18} />
+            <span>{t('versions.toggle')}</span>
+          </button>
           <Show when={props.doc.canManageAccess}>
             <button type="button" class="button" onClick={() => setSharing(true)}>
               <Icon name="share" size={18} />
@@ -98,10 +121,24 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
       <Show when={editable()} fallback={<Show when={notice()}>{(text) => <p class="read-only-notice" role="note"><Icon name="lock" size={16} />{text()}</p>}</Show>}>
         <Show when={editor()}>{(ready) => <Toolbar editor={ready()} />}</Show>
       </Show>
-      <div class="paper-scroll">
-        <article class="paper">
-          <EditorSurface session={session} user={{ ...self, color: colorOf(self.id, self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
-        </article>
+      <div class="workspace__body">
+        <div class="paper-scroll">
+          <article class="paper">
+            <EditorSurface session={session} user={{ ...self, color: colorOf(self.id, self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
+          </article>
+        </div>
+        <Show when={history()}>
+          <Suspense fallback={<p class="version-panel version-panel--loading page-loading" role="status">{t('versions.loading')}</p>}>
+            <VersionHistoryPanel
+              id="version-panel"
+              documentId={props.doc.id}
+              mayEdit={editable()}
+              finalizedAt={props.doc.finalizedAt}
+              onClose={closeHistory}
+              onFinalized={() => props.refresh()}
+            />
+          </Suspense>
+        </Show>
       </div>
       <Show when={sharing()}>
         <ShareDialog documentId={props.doc.id} title={props.doc.title} onClose={() => setSharing(false)} />

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Config } from '../config';
 import type { Executor } from '../db/client';
@@ -103,6 +103,3 @@ export async function listSigningKeys(db: Executor) {
   const rows = await db.select().from(signingKeys).orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid));
   return rows.map((row, i) => ({ kid: row.kid, createdAt: row.createdAt, retired: i > 0 }));
 }
-
-export const keyExists = async (db: Executor, kid: string) =>
-  (await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.kid, kid))).length > 0;

@@ -11,7 +11,6 @@ import {
   MerkleFrontier,
   consistencyProof,
   inclusionProof,
-  rootHash,
   subtreesRead,
   type CompletedSubtree,
   type Hash,
@@ -44,7 +43,6 @@ export async function withStoredTree<T>(db: Executor, compute: (source: SubtreeS
   });
 }
 
-export const storedRoot = (db: Executor, size: number) => withStoredTree(db, (s) => rootHash(s, size));
 export const storedInclusionProof = (db: Executor, leafIndex: number, treeSize: number) =>
   withStoredTree(db, (s) => inclusionProof(s, leafIndex, treeSize));
 export const storedConsistencyProof = (db: Executor, fromSize: number, toSize: number) =>

@@ -1,5 +1,5 @@
 /** Reading frozen versions and their records (entry, content, tree head) for the API. */
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { desc, eq, gte } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { documentVersions, ledgerEntries, ledgerTreeHeads, recordContents } from '../db/schema';
 import { recordEntrySchema, type RecordEntry, type SignedTreeHead, type VersionDto } from '../../shared/records';
@@ -41,11 +41,6 @@ export async function loadVersion(db: Executor, versionId: string): Promise<Vers
   return row ? { ...row, entry: entryOf(row.entry) } : null;
 }
 
-export async function loadVersionBySeq(db: Executor, seq: number): Promise<VersionRow | null> {
-  const [row] = await selectVersions(db).where(eq(documentVersions.seq, seq));
-  return row ? { ...row, entry: entryOf(row.entry) } : null;
-}
-
 /** The stored record of entry `seq`: entry text exactly as stored, JWS and content. */
 export async function loadRecord(db: Executor, seq: number) {
   const [row] = await db
@@ -80,13 +75,3 @@ export async function treeHeadAt(db: Executor, treeSize: number): Promise<Signed
 
 export const listTreeHeads = (db: Executor, after: number, limit: number): Promise<SignedTreeHead[]> =>
   db.select(treeHeadColumns).from(ledgerTreeHeads).where(gte(ledgerTreeHeads.treeSize, after + 1)).orderBy(ledgerTreeHeads.treeSize).limit(limit);
-
-/** Whether the document has a final version (then nothing more may be frozen or edited). */
-export async function hasFinalVersion(db: Executor, documentId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`1` })
-    .from(documentVersions)
-    .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.final, true)))
-    .limit(1);
-  return Boolean(row);
-}

@@ -134,6 +134,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
               documentId={props.doc.id}
               mayEdit={editable()}
               finalizedAt={props.doc.finalizedAt}
+              unsynced={session.unconfirmed()}
               onClose={closeHistory}
               onFinalized={() => props.refresh()}
             />

@@ -196,6 +196,10 @@ export const en = {
   'versions.freezeSubmit': 'Freeze version',
   'versions.freezeFinalSubmit': 'Freeze final version',
   'versions.freezing': 'Freezing…',
+  'versions.unsynced': {
+    one: '{count} edit made here has not reached the server yet and will not be in this version. Wait for “All changes saved” to include it.',
+    other: '{count} edits made here have not reached the server yet and will not be in this version. Wait for “All changes saved” to include them.',
+  },
   'versions.frozen': 'Version {version} frozen.',
 
   'verify.checking': 'Checking…',

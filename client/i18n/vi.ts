@@ -194,6 +194,7 @@ export const vi: Catalog = {
   'versions.freezeSubmit': 'Tạo phiên bản',
   'versions.freezeFinalSubmit': 'Tạo phiên bản cuối',
   'versions.freezing': 'Đang tạo…',
+  'versions.unsynced': { other: '{count} thay đổi trên thiết bị này chưa được gửi lên máy chủ nên sẽ không có trong phiên bản. Hãy chờ đến khi hiện “Đã lưu mọi thay đổi”.' },
   'versions.frozen': 'Đã tạo phiên bản {version}.',
 
   'verify.checking': 'Đang kiểm tra…',

@@ -1,8 +1,9 @@
 /**
  * The service worker: keeps the app shell (index.html and every built chunk) so Codraft opens
  * without a network. Navigations go to the network first (short timeout for weak connections)
- * and fall back to the cached shell; content-hashed assets come from the cache first. The API
- * and the collaboration websocket are never touched: live data is Yjs + IndexedDB's business.
+ * and fall back to the cached shell; content-hashed assets come from the cache first. The API,
+ * the collaboration websocket and the published keys (/.well-known) are never touched: live data
+ * is Yjs + IndexedDB's business.
  * Built by client/build/service-worker-plugin.ts, which fills in the precache manifest.
  */
 
@@ -28,7 +29,8 @@ const manifest = __PRECACHE_MANIFEST__;
 const cacheName = `codraft-shell-${manifest.version}`;
 const shellUrl = '/index.html';
 const navigationTimeoutMs = 3000;
-const passThrough = /^\/(api|collab)(\/|$)|^\/(health|ready)$/;
+// The JWKS too: a key rotated after this shell was cached must reach the badge's verifier.
+const passThrough = /^\/(api|collab|\.well-known)(\/|$)|^\/(health|ready)$/;
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(

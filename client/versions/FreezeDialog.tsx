@@ -1,6 +1,7 @@
 /**
  * Freeze the draft as it is now into a version (a signed record entry): a label (required), a
  * note, and "final", whose consequence (read-only for everyone, for good) is spelled out next to it.
+ * What is frozen is the server's state: edits of mine not yet confirmed are pointed out first.
  */
 import { createSignal, Show } from 'solid-js';
 import { api } from '../data/api';
@@ -11,7 +12,7 @@ import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';
 import type { FreezeResultDto } from '../../shared/records/api';
 
-export function FreezeDialog(props: { documentId: string; onClose: () => void; onFrozen: (result: FreezeResultDto) => void }) {
+export function FreezeDialog(props: { documentId: string; unsynced: number; onClose: () => void; onFrozen: (result: FreezeResultDto) => void }) {
   const [label, setLabel] = createSignal('');
   const [note, setNote] = createSignal('');
   const [final, setFinal] = createSignal(false);
@@ -37,6 +38,11 @@ export function FreezeDialog(props: { documentId: string; onClose: () => void; o
     <Dialog title={t('versions.freeze')} onClose={props.onClose} class="freeze-dialog">
       <form class="form" onSubmit={(event) => void submit(event)}>
         <p class="dialog__intro">{t('versions.freezeIntro')}</p>
+        <Show when={props.unsynced > 0}>
+          <p class="alert alert--warning" role="status">
+            {t('versions.unsynced', { count: props.unsynced })}
+          </p>
+        </Show>
         <Field label={t('versions.label')} hint={t('versions.labelHint')}>
           {(id, describedBy) => (
             <input

@@ -21,6 +21,8 @@ export interface VersionHistoryProps {
   /** May freeze and restore (edit access, not finalized). */
   mayEdit: boolean;
   finalizedAt: string | null;
+  /** My edits the server has not confirmed yet (a freeze captures the server's state only). */
+  unsynced: number;
   onClose: () => void;
   /** A final version was frozen here: the draft is now read-only. */
   onFinalized: () => void;
@@ -109,7 +111,7 @@ export default function VersionHistoryPanel(props: VersionHistoryProps) {
         </Switch>
       </div>
       <Show when={freezing()}>
-        <FreezeDialog documentId={props.documentId} onClose={closeDialog} onFrozen={frozen} />
+        <FreezeDialog documentId={props.documentId} unsynced={props.unsynced} onClose={closeDialog} onFrozen={frozen} />
       </Show>
       <Show when={opened()}>
         {(version) => <VersionViewer documentId={props.documentId} version={version()} mayRestore={props.mayEdit} onClose={closeDialog} onRestored={closeDialog} />}

@@ -99,6 +99,7 @@ describe('versions and records in the browser', () => {
     // The checks, on demand (a toggle, not a hover): all eight passed.
     await row(pageLan, 1).getByRole('button', { name: 'Checks of version 1' }).click();
     expect(await row(pageLan, 1).locator('.check-item[data-status="pass"]').count()).toBe(8);
+    await pageLan.locator('.paper-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
     await screenshot(pageLan, 'versions-desktop-1280x800.png');
     expect(problems).toEqual([]);
   }, 90_000);
@@ -202,12 +203,31 @@ describe('versions and records in the browser', () => {
   }, 60_000);
 
   it('freezes a final version: the draft turns read-only for the editor', async () => {
-    await freeze(pageLan, 'Bản cuối trình ký', true);
+    await pageLan.getByRole('button', { name: 'Freeze a version' }).click();
+    const dialog = pageLan.getByRole('dialog', { name: 'Freeze a version' });
+    await dialog.getByLabel('Label').fill('Bản cuối trình ký');
+    await dialog.getByLabel('Note (optional)').fill('Trình Chủ tịch UBND tỉnh ký ban hành.');
+    await dialog.getByLabel('This is the final version').check();
+    // The consequence is spelled out next to the checkbox, and the button says what it does.
+    expect(await dialog.getByLabel('This is the final version').getAttribute('aria-describedby')).toBe('freeze-final-warning');
+    expect(await dialog.locator('#freeze-final-warning').innerText()).toContain('read-only for everyone');
+    await screenshot(pageLan, 'versions-freeze-final-1280x800.png');
+    await dialog.getByRole('button', { name: 'Freeze final version' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => row(pageLan, 3).locator('.badge--final').count()).toBe(1);
     await expect.poll(() => editor(pageLan).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('false');
     await pageLan.locator('.read-only-notice', { hasText: 'finalized' }).waitFor();
     expect(await pageLan.getByRole('button', { name: 'Freeze a version' }).count()).toBe(0);
     await expect.poll(() => badgeOf(pageLan, 3), { timeout: 15_000 }).toBe('verified');
+
+    // The same history in Vietnamese: dates and labels from the vi catalog and Intl.
+    const page = await open(nam, { locale: 'vi-VN' });
+    await openDocument(page, documentId);
+    await page.getByRole('button', { name: 'Lịch sử phiên bản' }).click();
+    await expect.poll(() => badgeOf(page, 3), { timeout: 15_000 }).toBe('verified');
+    expect(await row(page, 3).innerText()).toContain('Bản cuối');
+    expect(await row(page, 3).locator('.verify-badge').innerText()).toBe('Đã xác thực');
+    await screenshot(page, 'versions-vi-1280x800.png');
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -76,10 +76,19 @@ export class Connection implements RoomPeer {
     }
   }
 
-  /** Access changed while connected. Regaining edit asks the client for anything it has that we lack. */
+  /**
+   * Access changed while connected. Regaining edit asks the client for anything it has that we
+   * lack. Losing edit (a grant lowered, a final version frozen) closes the socket: its editor
+   * would otherwise go on accepting typing that the server drops while showing it as saved. The
+   * client looks its access up again and reopens read-only.
+   */
   setAccess(access: SocketAccess): void {
     if (access === this.access) return;
     this.log.info({ from: this.access, to: access }, 'collab access changed');
+    if (this.access === 'edit') {
+      this.close(CloseCode.accessRevoked, 'edit access withdrawn; reopen read-only');
+      return;
+    }
     this.access = access;
     if (access === 'edit') this.send(encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
   }

@@ -142,15 +142,23 @@ describe('collab access', () => {
     addParagraph(a.doc, 'draft');
     await waitFor(() => paragraphs(v.doc).includes('draft'), 5_000, 'the draft edit');
     await db.update(documents).set({ finalizedAt: new Date() }).where(eq(documents.id, live));
+    const closedA = nextClose(a);
     await server.collab.accessChanged(live);
+    // The editor loses edit: its socket closes so its editor turns read-only at once; the viewer stays.
+    expect(await closedA).toMatchObject({ code: 4403 });
     addParagraph(a.doc, 'after freezing');
-    await roundTrip(a);
+    const reopened = open(alice, live);
+    await reopened.synced();
+    addParagraph(reopened.doc, 'after freezing, reopened');
+    await roundTrip(reopened);
     await server.collab.flushDocument(live);
     expect(await stored(live)).toEqual(['draft']);
+    expect(paragraphs(reopened.doc)).toContain('draft');
     expect(paragraphs(v.doc)).toEqual(['draft']);
+    expect(v.provider.wsconnected).toBe(true);
   });
 
-  it('downgrades a live editor to read-only, and closes the socket (4403) when access is gone', async () => {
+  it('closes a live editor losing edit (4403) so it reopens read-only, and refuses it once access is gone', async () => {
     const db = server.database.db;
     const documentId = await newDocument();
     await grant(db, documentId, { userId: vera.id }, 'edit');
@@ -161,18 +169,23 @@ describe('collab access', () => {
     await waitFor(() => paragraphs(a.doc).includes('while editor'), 5_000, "vera's edit");
 
     await grant(db, documentId, { userId: vera.id }, 'view');
+    const downgraded = nextClose(v);
     await server.collab.accessChanged(documentId);
-    addParagraph(v.doc, 'while viewer');
-    await roundTrip(v);
+    expect(await downgraded).toMatchObject({ code: 4403 });
+    // Reopened as a viewer: live updates still arrive, what it sends is dropped.
+    const viewer = open(vera, documentId);
+    await viewer.synced();
+    addParagraph(viewer.doc, 'while viewer');
+    await roundTrip(viewer);
     addParagraph(a.doc, 'from alice');
-    await waitFor(() => paragraphs(v.doc).includes('from alice'), 5_000, 'live updates after the downgrade');
+    await waitFor(() => paragraphs(viewer.doc).includes('from alice'), 5_000, 'live updates after the downgrade');
     await server.collab.flushDocument(documentId);
     expect(paragraphs(a.doc)).not.toContain('while viewer');
     expect(await stored(documentId)).not.toContain('while viewer');
 
     await db.delete(documentGrants).where(and(eq(documentGrants.documentId, documentId), eq(documentGrants.userId, vera.id)));
-    const closed = nextClose(v);
-    const stopped = withTimeout(new Promise((resolve) => v.provider.once('closed', resolve)), 5_000, 'the provider to give up');
+    const closed = nextClose(viewer);
+    const stopped = withTimeout(new Promise((resolve) => viewer.provider.once('closed', resolve)), 5_000, 'the provider to give up');
     await server.collab.accessChanged(documentId);
     expect(await closed).toMatchObject({ code: 4403 });
     await stopped; // 4403 is final for y-websocket: no reconnect loop

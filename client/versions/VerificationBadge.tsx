@@ -25,7 +25,7 @@ export function VerificationBadge(props: { verification: Verification; version: 
     <div class="verification" data-verification={state()}>
       <Switch>
         <Match when={props.verification.state === 'checking'}>
-          <span class="verify-badge verify-badge--checking" role="status">
+          <span class="verify-badge verify-badge--checking">
             <span class="verify-badge__spinner" aria-hidden="true" />
             {t('verify.checking')}
           </span>

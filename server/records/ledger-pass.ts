@@ -69,9 +69,17 @@ export async function ledgerPass(db: Executor, input: PassInput): Promise<PassRe
   let treeHeads = 0;
   let trusted: PassResult['trusted'] = null;
 
+  const batchAt = (from: number) => {
+    if (from >= size) return null;
+    const batch = readBatch(db, from, Math.min(from + input.batchSize, size));
+    batch.catch(() => {}); // still awaited below; this only keeps an early exit from leaving it unhandled
+    return batch;
+  };
+  let next = batchAt(0);
   for (let from = 0; from < size; from += input.batchSize) {
     const to = Math.min(from + input.batchSize, size);
-    const [rows, heads, stored] = await readBatch(db, from, to);
+    const [rows, heads, stored] = (await next)!;
+    next = batchAt(to); // the database reads the next batch while this one is checked
     const rowBySeq = new Map(rows.map((r) => [Number(r.seq), r as EntryRow]));
     const headBySize = new Map(heads.map((h) => [Number(h.treeSize), h]));
     const storedNodes = new Map(stored.map((n) => [`${n.level}:${Number(n.idx)}`, n.hash]));

@@ -4,18 +4,13 @@
  * real yjs + y-websocket clients that must converge. Prints the figures issue 2 asks for.
  */
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { openDatabase } from '../server/db/client';
-import { runMigrations } from '../server/db/migrate';
-import { createPostgresDatabase } from '../test/support/database';
+import { createServerDatabase, spawnServer } from '../test/support/process';
 import type { WorkerPlan, WorkerResult } from './load-worker';
 import { cpuMs, rssBytes } from './proc-stats';
-import { spawnServerProcess } from './server-process';
 import { seed } from './seed';
 import { fmt, summarize } from './stats';
 import { WireClient } from './wire-client';
@@ -32,20 +27,11 @@ export interface CollabBenchOptions {
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 async function prepareDatabase(options: CollabBenchOptions) {
-  if (process.env.DATABASE_URL) {
-    const created = await createPostgresDatabase('codraft_bench');
-    const handle = await openDatabase({ databaseUrl: created.url, dataDir: 'unused' });
-    await runMigrations(handle, created.url);
-    const seeded = await seed(handle.db, { users: Math.ceil(options.clients / 10), documents: options.documents, bigEdits: options.bigEdits });
-    await handle.close();
-    return { seeded, env: { DATABASE_URL: created.url } as Record<string, string>, cleanup: created.drop, backend: 'postgres' };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'codraft-bench-'));
-  const handle = await openDatabase({ dataDir });
-  await runMigrations(handle);
+  const database = await createServerDatabase();
+  const handle = await database.open();
   const seeded = await seed(handle.db, { users: Math.ceil(options.clients / 10), documents: options.documents, bigEdits: options.bigEdits });
-  await handle.close();
-  return { seeded, env: { DATA_DIR: dataDir } as Record<string, string>, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }), backend: 'embedded' };
+  await handle.close(); // the embedded database belongs to one process: the server's, from now on
+  return { seeded, database };
 }
 
 function startWorker(plan: WorkerPlan) {
@@ -95,11 +81,11 @@ async function realClients(baseUrl: string, documentId: string, cookies: string[
 
 export async function runCollabBench(options: CollabBenchOptions) {
   console.log(`\n## Collaboration: ${options.clients} clients over ${options.documents} documents, ${options.editsPerSecond} edits/s each, ${options.durationSeconds} s`);
-  const db = await prepareDatabase(options);
-  const server = await spawnServerProcess({ ...db.env, WS_MAX_CONNECTIONS_PER_USER: '1000', ROOM_IDLE_MS: '600000' });
+  const { seeded, database } = await prepareDatabase(options);
+  const server = await spawnServer({ env: { ...database.env, WS_MAX_CONNECTIONS_PER_USER: '1000', ROOM_IDLE_MS: '600000' } });
+  const pid = server.child.pid!;
   try {
-    const { seeded } = db;
-    const rssIdle = rssBytes(server.pid);
+    const rssIdle = rssBytes(pid);
     const plans: WorkerPlan[] = Array.from({ length: options.workers }, (_, w) => ({
       workerIndex: w,
       baseUrl: server.url,
@@ -113,12 +99,12 @@ export async function runCollabBench(options: CollabBenchOptions) {
     }
     const workers = plans.map(startWorker);
     await Promise.all(workers.map((w) => w.next('connected')));
-    const rssConnected = rssBytes(server.pid);
+    const rssConnected = rssBytes(pid);
 
     const real = await realClients(server.url, seeded.convergeDocumentId, seeded.users.slice(0, 4).map((u) => u.cookie));
     await Promise.all(real.map(({ provider }) => new Promise<void>((r) => (provider.synced ? r() : provider.once('sync', () => r())))));
 
-    const cpuBefore = cpuMs(server.pid);
+    const cpuBefore = cpuMs(pid);
     const started = performance.now();
     const results = workers.map((w) => w.next('result'));
     workers.forEach((w) => w.child.send('start'));
@@ -136,7 +122,7 @@ export async function runCollabBench(options: CollabBenchOptions) {
     setTimeout(() => clearInterval(typing), options.durationSeconds * 1000);
     const workerResults: WorkerResult[] = (await Promise.all(results)).map((m) => m.result);
     const elapsedS = (performance.now() - started) / 1000;
-    const cpuUsed = cpuMs(server.pid) - cpuBefore;
+    const cpuUsed = cpuMs(pid) - cpuBefore;
 
     const deliveries = workerResults.reduce((n, r) => n + r.deliveries, 0);
     const expected = workerResults.reduce((n, r) => n + r.expectedDeliveries, 0);
@@ -162,7 +148,7 @@ export async function runCollabBench(options: CollabBenchOptions) {
     const bigWarm = summarize(warm);
 
     const rows: [string, string, string][] = [
-      ['backend', db.backend, ''],
+      ['backend', database.kind, ''],
       ['fan-out latency per delivery p50/p95/p99 (ms)', `${fmt(delivery.p50)} / ${fmt(delivery.p95)} / ${fmt(delivery.p99)}`, 'p99 ≤ 10'],
       ['fan-out latency, edit → last peer p50/p95/p99 (ms)', `${fmt(fanout.p50)} / ${fmt(fanout.p95)} / ${fmt(fanout.p99)}`, ''],
       ['edits/s sustained', fmt(edits / elapsedS, 0), ''],
@@ -179,6 +165,6 @@ export async function runCollabBench(options: CollabBenchOptions) {
     return { converged, deliveries, expected };
   } finally {
     await server.stop();
-    await db.cleanup();
+    await database.drop();
   }
 }

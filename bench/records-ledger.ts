@@ -7,8 +7,9 @@
  */
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Database } from '../server/db/client';
-import { departments, documentVersions, documents, ledgerEntries, ledgerNodes, ledgerTreeHeads, recordContents, users } from '../server/db/schema';
+import { departments, documentVersions, documents, ledgerEntries, ledgerNodes, ledgerTreeHeads, recordContents, users, yjsStateToDb } from '../server/db/schema';
 import { activeSigningKey } from '../server/records/keys';
 import { canonicalJson, entryJson, leafHash, MerkleFrontier, sha256Hex, signCanonical, toHex, utf8, type RecordEntry } from '../shared/records';
 import { contentFromYjsState } from '../shared/records/derive';
@@ -46,7 +47,7 @@ export async function buildLedger(db: Database, size: number, onProgress?: (done
   const versions = new Map<string, number>();
   const batch = 1000;
   for (let from = 0; from < size; from += batch) {
-    const contents: (typeof recordContents.$inferInsert)[] = [];
+    const contents: PgInsertValue<typeof recordContents>[] = [];
     const entries: (typeof ledgerEntries.$inferInsert)[] = [];
     const nodes: (typeof ledgerNodes.$inferInsert)[] = [];
     const heads: (typeof ledgerTreeHeads.$inferInsert)[] = [];
@@ -65,7 +66,7 @@ export async function buildLedger(db: Database, size: number, onProgress?: (done
       const jws = sign(entry);
       if (seq === 0 && jws !== (await signCanonical(entry, key.privateKey, key.kid))) throw new Error('bench signer differs from jose');
       const contentId = crypto.randomUUID();
-      contents.push({ id: contentId, documentId, json: sample.content.canonicalJson, html: sample.content.html, text: sample.content.text, yjsState: sample.state });
+      contents.push({ id: contentId, documentId, json: sample.content.canonicalJson, html: sample.content.html, text: sample.content.text, yjsState: yjsStateToDb(sample.state) });
       entries.push({ seq, documentId, contentId, entry: entryJson(entry), jws, kid: key.kid });
       for (const n of frontier.push(leafHash(utf8(entryJson(entry))))) nodes.push({ level: n.level, idx: n.index, hash: n.hash });
       const head = { treeSize: frontier.size, rootHash: toHex(frontier.root()), timestamp: frozenAt };

@@ -4,7 +4,7 @@
  * The entry is served as stored (parsed, not rebuilt), so a tampered row fails verification.
  */
 import type { Executor } from '../db/client';
-import { bundleFormat, toBase64, toHex, type RecordBundle } from '../../shared/records';
+import { bundleFormat, toHex, type RecordBundle } from '../../shared/records';
 import { MissingNodeError, storedInclusionProof } from './tree-store';
 import { latestTreeHead, loadRecord } from './versions';
 
@@ -34,7 +34,7 @@ export async function buildBundle(db: Executor, seq: number): Promise<RecordBund
     entry: parseStored(record.entry),
     jws: record.jws,
     content: { json: parseStored(record.json) as Record<string, unknown>, html: record.html, text: record.text },
-    yjsState: toBase64(record.yjsState),
+    yjsState: record.yjsState,
     inclusionProof: { leafIndex: seq, treeSize: treeHead.treeSize, auditPath: auditPath.map(toHex) },
     treeHead,
   };

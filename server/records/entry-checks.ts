@@ -15,7 +15,8 @@ export interface EntryRow {
   json: string | null;
   html: string | null;
   text: string | null;
-  yjsState: Uint8Array | null;
+  /** Base64, as read (see yjsStateBase64). */
+  yjsState: string | null;
 }
 
 interface Context {
@@ -60,7 +61,7 @@ export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryB
       ['content-hash', sha256Hex(row.json), entry.contentSha256],
       ['html-hash', sha256Hex(row.html), entry.htmlSha256],
       ['text-hash', sha256Hex(row.text), entry.textSha256],
-      ['yjs-hash', sha256Hex(row.yjsState), entry.yjsSha256],
+      ['yjs-hash', sha256Hex(Buffer.from(row.yjsState, 'base64')), entry.yjsSha256],
     ];
     for (const [check, actual, expected] of hashes) {
       if (actual !== expected) fail(subject, check, `stored ${check.replace('-hash', '')} hashes to ${actual}, the signed entry says ${expected}`);

@@ -11,7 +11,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { CollabService } from '../collab/service';
 import type { Database } from '../db/client';
-import { documents, recordContents } from '../db/schema';
+import { documents, recordContents, yjsStateToDb } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../http/env';
 import { loadDocumentFacts } from '../queries/document-access';
@@ -68,7 +68,7 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
     return await db.transaction(async (tx) => {
       const [stored] = await tx
         .insert(recordContents)
-        .values({ documentId, json: content.canonicalJson, html: content.html, text: content.text, yjsState: state })
+        .values({ documentId, json: content.canonicalJson, html: content.html, text: content.text, yjsState: yjsStateToDb(state) })
         .returning({ id: recordContents.id });
       return appendEntry(tx, { draft, contentId: stored!.id, key });
     });

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { and, between, eq, gte, lt, or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { ledgerEntries, ledgerNodes, ledgerTreeHeads, recordContents } from '../db/schema';
+import { ledgerEntries, ledgerNodes, ledgerTreeHeads, recordContents, yjsStateBase64 } from '../db/schema';
 import { MerkleFrontier, toHex, treeHeadBytes, type Hash, type JwsCheck } from '../../shared/records';
 import { checkEntryRow, type EntryRow } from './entry-checks';
 import { NodeComparer, RootMismatches, nodeRanges } from './tree-checks';
@@ -42,7 +42,7 @@ const inFlight = 4096;
 async function readBatch(db: Executor, from: number, to: number) {
   return Promise.all([
     db
-      .select({ seq: ledgerEntries.seq, documentId: ledgerEntries.documentId, entry: ledgerEntries.entry, jws: ledgerEntries.jws, json: recordContents.json, html: recordContents.html, text: recordContents.text, yjsState: recordContents.yjsState })
+      .select({ seq: ledgerEntries.seq, documentId: ledgerEntries.documentId, entry: ledgerEntries.entry, jws: ledgerEntries.jws, json: recordContents.json, html: recordContents.html, text: recordContents.text, yjsState: yjsStateBase64 })
       .from(ledgerEntries)
       .leftJoin(recordContents, eq(recordContents.id, ledgerEntries.contentId))
       .where(and(gte(ledgerEntries.seq, from), lt(ledgerEntries.seq, to))),

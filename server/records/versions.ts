@@ -1,7 +1,7 @@
 /** Reading frozen versions and their records (entry, content, tree head) for the API. */
 import { desc, eq, gte } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { documentVersions, ledgerEntries, ledgerTreeHeads, recordContents } from '../db/schema';
+import { documentVersions, ledgerEntries, ledgerTreeHeads, recordContents, yjsStateBase64 } from '../db/schema';
 import { recordEntrySchema, type RecordEntry, type SignedTreeHead, type VersionDto } from '../../shared/records';
 
 export interface VersionRow {
@@ -41,7 +41,7 @@ export async function loadVersion(db: Executor, versionId: string): Promise<Vers
   return row ? { ...row, entry: entryOf(row.entry) } : null;
 }
 
-/** The stored record of entry `seq`: entry text exactly as stored, JWS and content. */
+/** The stored record of entry `seq`: entry text exactly as stored, JWS and content (Yjs state as base64). */
 export async function loadRecord(db: Executor, seq: number) {
   const [row] = await db
     .select({
@@ -52,7 +52,7 @@ export async function loadRecord(db: Executor, seq: number) {
       json: recordContents.json,
       html: recordContents.html,
       text: recordContents.text,
-      yjsState: recordContents.yjsState,
+      yjsState: yjsStateBase64,
     })
     .from(ledgerEntries)
     .innerJoin(recordContents, eq(recordContents.id, ledgerEntries.contentId))

@@ -39,25 +39,30 @@ export async function appendUpdates(db: Database, rows: readonly PendingUpdate[]
   });
 }
 
+/**
+ * Postgres array literal of values that need no quoting (uuids, base64, ISO timestamps); null → NULL.
+ * Passing whole arrays keeps the statement text constant, so it is prepared once, not per batch size.
+ */
+const arrayLiteral = (values: readonly (string | null)[]) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+
 async function appendStatement(db: Executor, rows: readonly PendingUpdate[], edits: readonly DocumentEdit[]): Promise<void> {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((r) => sql`(${r.documentId}::uuid, ${r.update}::bytea)`),
-    sql`, `,
-  );
+  // Updates travel as base64 text: PGlite binds bytea parameters byte by byte, slowly.
+  const ids = arrayLiteral(rows.map((r) => r.documentId));
+  const updates = arrayLiteral(rows.map((r) => Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength).toString('base64')));
+  const appended = sql`insert into ${documentUpdates} (document_id, update)
+    select d, decode(u, 'base64') from unnest(${ids}::uuid[], ${updates}::text[]) with ordinality as t(d, u, n) order by n`;
   if (edits.length === 0) {
-    await db.execute(sql`insert into ${documentUpdates} (document_id, update) values ${values}`);
+    await db.execute(appended);
     return;
   }
-  const touched = sql.join(
-    edits.map((e) => sql`(${e.documentId}::uuid, ${e.at.toISOString()}::timestamptz, ${e.by}::uuid)`),
-    sql`, `,
-  );
   await db.execute(sql`
-    with appended as (insert into ${documentUpdates} (document_id, update) values ${values})
+    with appended as (${appended})
     update ${documents} as d
        set last_edited_at = v.at, last_edited_by = coalesce(v.by, d.last_edited_by)
-      from (values ${touched}) as v(id, at, by)
+      from unnest(${arrayLiteral(edits.map((e) => e.documentId))}::uuid[],
+                  ${arrayLiteral(edits.map((e) => e.at.toISOString()))}::timestamptz[],
+                  ${arrayLiteral(edits.map((e) => e.by))}::uuid[]) as v(id, at, by)
      where d.id = v.id`);
 }
 

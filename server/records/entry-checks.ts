@@ -4,19 +4,24 @@
  * state hash to what it says; its version index row agrees; versions of a document count 1, 2, 3…
  * Returns the leaf hash (of the stored bytes, exactly as they were signed) and the bytes to verify.
  */
-import { leafHash, recordEntrySchema, sha256Hex, utf8, type Hash, type RecordEntry } from '../../shared/records';
+import { leafHash, recordEntrySchema, utf8, type Hash, type RecordEntry } from '../../shared/records';
 import type { LedgerProblem } from './verify-ledger';
+
+/** Lowercase hex SHA-256 of the stored content, HTML, text and Yjs state. */
+export interface ContentHashes {
+  json: string;
+  html: string;
+  text: string;
+  yjs: string;
+}
 
 export interface EntryRow {
   seq: number;
   documentId: string;
   entry: string;
   jws: string;
-  json: string | null;
-  html: string | null;
-  text: string | null;
-  /** Base64, as read (see yjsStateBase64). */
-  yjsState: string | null;
+  /** Null when the content row is missing. */
+  hashes: ContentHashes | null;
 }
 
 interface Context {
@@ -54,14 +59,14 @@ export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryB
   if (entry.seq !== seq) fail(subject, 'entry-format', `entry says seq ${entry.seq} but is stored at ${seq}`);
   if (entry.documentId !== row.documentId) fail(subject, 'entry-format', `entry names document ${entry.documentId}, the row ${row.documentId}`);
 
-  if (row.json === null || row.html === null || row.text === null || row.yjsState === null) {
+  if (!row.hashes) {
     fail(subject, 'content-missing', 'its frozen content row is missing');
   } else {
     const hashes: [string, string, string][] = [
-      ['content-hash', sha256Hex(row.json), entry.contentSha256],
-      ['html-hash', sha256Hex(row.html), entry.htmlSha256],
-      ['text-hash', sha256Hex(row.text), entry.textSha256],
-      ['yjs-hash', sha256Hex(Buffer.from(row.yjsState, 'base64')), entry.yjsSha256],
+      ['content-hash', row.hashes.json, entry.contentSha256],
+      ['html-hash', row.hashes.html, entry.htmlSha256],
+      ['text-hash', row.hashes.text, entry.textSha256],
+      ['yjs-hash', row.hashes.yjs, entry.yjsSha256],
     ];
     for (const [check, actual, expected] of hashes) {
       if (actual !== expected) fail(subject, check, `stored ${check.replace('-hash', '')} hashes to ${actual}, the signed entry says ${expected}`);

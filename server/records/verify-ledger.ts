@@ -19,7 +19,7 @@ import type { Executor } from '../db/client';
 import { documentVersions, ledgerEntries, ledgerNodes, ledgerTreeHeads } from '../db/schema';
 import { mislabelledKeys, type Jwks } from '../../shared/records';
 import { loadJwks } from './keys';
-import { ledgerPass } from './ledger-pass';
+import { ledgerPass, type HashContentIn } from './ledger-pass';
 import { createSignaturePool } from './signature-pool';
 import { keysOf, keysUnchanged, type VerifyCheckpoint } from './verify-checkpoint';
 
@@ -47,6 +47,8 @@ export interface LedgerReport {
 
 export interface VerifyOptions {
   batchSize?: number;
+  /** Hash contents in the database (default) or in this process, see ledger-pass.ts. */
+  hashContentIn?: HashContentIn;
   /** Trust what this earlier successful run verified, if it still holds. */
   checkpoint?: VerifyCheckpoint | null;
   onProgress?: (done: number, total: number) => void;
@@ -68,7 +70,7 @@ export async function verifyLedger(db: Executor, options: VerifyOptions = {}): P
     const problems: LedgerProblem[] = [];
     const report = (p: LedgerProblem) => problems.push(p);
     for (const kid of await mislabelledKeys(jwks)) report({ subject: `signing key ${kid}`, check: 'key', detail: 'kid is not the RFC 7638 thumbprint of the key: it could name another key' });
-    const pass = await ledgerPass(db, { size, trustedSize, batchSize: options.batchSize ?? 1000, versionsBySeq, verify: pool.verify, report, onProgress: options.onProgress });
+    const pass = await ledgerPass(db, { size, trustedSize, hashContentIn: options.hashContentIn ?? 'database', batchSize: options.batchSize ?? 1000, versionsBySeq, verify: pool.verify, report, onProgress: options.onProgress });
     await checkExtras(db, size, pass.treeHeads, versionsBySeq, report);
     return { problems, pass };
   };

@@ -57,9 +57,10 @@ export const verify: CliCommand = {
     '--jwks <jwks.json>    the agency\'s published keys (GET /.well-known/jwks.json)',
     '--json                print the report as JSON',
     '--full                re-verify every signature, ignoring the checkpoint of the last good run',
+    '--hash-locally        read every content byte and hash it here, not in the database (slower)',
     '--checkpoint <file>   where that checkpoint lives (default DATA_DIR/records/verify-checkpoint.json)',
   ],
-  options: { jwks: { type: 'string' }, json: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, checkpoint: { type: 'string' } },
+  options: { jwks: { type: 'string' }, json: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, 'hash-locally': { type: 'boolean', default: false }, checkpoint: { type: 'string' } },
   positionals: true,
   run: async (values) => {
     const files = (values._positionals as string[] | undefined) ?? [];
@@ -81,7 +82,7 @@ export const verify: CliCommand = {
     const checkpointFile = typeof values.checkpoint === 'string' ? values.checkpoint : config.DATA_DIR === 'memory://' ? null : defaultCheckpointPath(config.dataDir);
     await withDatabase(async (db, where) => {
       const checkpoint = checkpointFile && !values.full ? await readCheckpoint(checkpointFile) : null;
-      const report = await verifyLedger(db, { checkpoint });
+      const report = await verifyLedger(db, { checkpoint, hashContentIn: values['hash-locally'] ? 'verifier' : 'database' });
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else printLedgerReport(report, where);
       if (!report.ok) throw failed(`FAILED: ${report.problems.length} problem(s) in the ledger`);

@@ -10,21 +10,12 @@
  * whether the checkpoint still holds.
  */
 import { createHash } from 'node:crypto';
-import { and, between, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
-import { ledgerEntries, ledgerNodes, ledgerTreeHeads, recordContents, yjsStateBase64 } from '../db/schema';
-import { MerkleFrontier, sha256Hex, toHex, treeHeadBytes, type Hash, type JwsCheck } from '../../shared/records';
-import { checkEntryRow, type EntryRow } from './entry-checks';
-import { NodeComparer, RootMismatches, nodeRanges } from './tree-checks';
+import { MerkleFrontier, toHex, treeHeadBytes, type Hash, type JwsCheck } from '../../shared/records';
+import { checkEntryRow } from './entry-checks';
+import { readBatch, type HashContentIn } from './ledger-read';
+import { NodeComparer, RootMismatches } from './tree-checks';
 import type { LedgerProblem } from './verify-ledger';
-
-/**
- * Where content, HTML, text and Yjs state are hashed: by Postgres next to the data (only hashes
- * cross the wire: ~3x faster), or here after reading every byte (trusting the database engine
- * less: a superuser could replace its functions). Either way each hash is compared here.
- */
-export type HashContentIn = 'database' | 'verifier';
 
 export interface PassInput {
   size: number;
@@ -48,51 +39,18 @@ export interface PassResult {
 /** At most this many signature checks in flight, awaited oldest first. */
 const inFlight = 4096;
 
-/** SHA-256 in the database, as lowercase hex (pg_catalog.sha256: a user function cannot shadow it). */
-const sqlSha256 = (bytes: SQL) => sql<string | null>`encode(pg_catalog.sha256(${bytes}), 'hex')`;
-const utf8Of = (column: AnyPgColumn) => sql`convert_to(${column}, 'UTF8')`;
-
-/** The entries of [from, to) with their content hashes, computed where `hashContentIn` says. */
-async function readEntries(db: Executor, from: number, to: number, hashContentIn: HashContentIn): Promise<EntryRow[]> {
-  const range = and(gte(ledgerEntries.seq, from), lt(ledgerEntries.seq, to));
-  const base = { seq: ledgerEntries.seq, documentId: ledgerEntries.documentId, entry: ledgerEntries.entry, jws: ledgerEntries.jws };
-  const join = eq(recordContents.id, ledgerEntries.contentId);
-  if (hashContentIn === 'database') {
-    const rows = await db
-      .select({ ...base, json: sqlSha256(utf8Of(recordContents.json)), html: sqlSha256(utf8Of(recordContents.html)), text: sqlSha256(utf8Of(recordContents.text)), yjs: sqlSha256(sql`${recordContents.yjsState}`) })
-      .from(ledgerEntries)
-      .leftJoin(recordContents, join)
-      .where(range);
-    return rows.map(({ json, html, text, yjs, ...row }) => ({ ...row, hashes: json === null ? null : { json, html: html!, text: text!, yjs: yjs! } }));
-  }
-  const rows = await db
-    .select({ ...base, json: recordContents.json, html: recordContents.html, text: recordContents.text, yjs: yjsStateBase64 })
-    .from(ledgerEntries)
-    .leftJoin(recordContents, join)
-    .where(range);
-  return rows.map(({ json, html, text, yjs, ...row }) => ({
-    ...row,
-    hashes: json === null ? null : { json: sha256Hex(json), html: sha256Hex(html!), text: sha256Hex(text!), yjs: sha256Hex(Buffer.from(yjs!, 'base64')) },
-  }));
-}
-
-async function readBatch(db: Executor, from: number, to: number, hashContentIn: HashContentIn) {
-  return Promise.all([
-    readEntries(db, from, to, hashContentIn),
-    db.select().from(ledgerTreeHeads).where(between(ledgerTreeHeads.treeSize, from + 1, to)),
-    db
-      .select({ level: ledgerNodes.level, idx: ledgerNodes.idx, hash: ledgerNodes.hash })
-      .from(ledgerNodes)
-      .where(or(...nodeRanges(from, to).map((r) => and(eq(ledgerNodes.level, r.level), between(ledgerNodes.idx, r.lo, r.hi))))),
-  ]);
-}
-
 export async function ledgerPass(db: Executor, input: PassInput): Promise<PassResult> {
   const { size, trustedSize, report } = input;
   const frontier = new MerkleFrontier();
   const nodes = new NodeComparer(report);
   const roots = new RootMismatches(report);
   const signatures = createHash('sha256');
+  // Digest input gathered per batch and hashed in one call (one call per JWS costs more than hashing).
+  let digestInput: string[] = [];
+  const digestFlush = () => {
+    if (digestInput.length) signatures.update(digestInput.join(''));
+    digestInput = [];
+  };
   const lastVersion = new Map<string, number>();
   const pending: Promise<void>[] = [];
   const check = async (task: Promise<void>) => {
@@ -111,11 +69,10 @@ export async function ledgerPass(db: Executor, input: PassInput): Promise<PassRe
   let next = batchAt(0);
   for (let from = 0; from < size; from += input.batchSize) {
     const to = Math.min(from + input.batchSize, size);
-    const [rows, heads, stored] = (await next)!;
+    const [rows, heads, storedNodes] = (await next)!;
     next = batchAt(to); // the database reads the next batch while this one is checked
     const rowBySeq = new Map(rows.map((r) => [Number(r.seq), r]));
-    const headBySize = new Map(heads.map((h) => [Number(h.treeSize), h]));
-    const storedNodes = new Map(stored.map((n) => [`${n.level}:${Number(n.idx)}`, n.hash]));
+    const headBySize = new Map(heads.map((h) => [h.treeSize, h]));
 
     for (let seq = from; seq < to; seq++) {
       const verifySignatures = seq >= trustedSize;
@@ -124,7 +81,7 @@ export async function ledgerPass(db: Executor, input: PassInput): Promise<PassRe
       if (row) {
         const checked = checkEntryRow(row, { versionsBySeq: input.versionsBySeq, lastVersion, report });
         leaf = checked.leaf;
-        signatures.update(`${row.jws}\n`);
+        digestInput.push(row.jws, '\n');
         if (verifySignatures) {
           await check(
             input.verify(row.jws, checked.entryBytes).then((r) => {
@@ -148,10 +105,10 @@ export async function ledgerPass(db: Executor, input: PassInput): Promise<PassRe
       } else {
         treeHeads++;
         // The signed fields too: a changed root or timestamp must break a checkpoint like a changed JWS.
-        signatures.update(`${head.treeSize} ${head.rootHash} ${head.timestamp} ${head.jws}\n`);
+        digestInput.push(`${head.treeSize} ${head.rootHash} ${head.timestamp} ${head.jws}\n`);
         if (verifySignatures) {
           roots.check(seq + 1, head.rootHash, toHex(frontier.root()));
-          const payload = treeHeadBytes({ treeSize: Number(head.treeSize), rootHash: head.rootHash, timestamp: head.timestamp });
+          const payload = treeHeadBytes(head);
           await check(
             input.verify(head.jws, payload).then((r) => {
               if (!r.ok) report({ seq, subject: `tree head ${seq + 1}`, check: 'tree-head-signature', detail: r.reason });
@@ -159,8 +116,12 @@ export async function ledgerPass(db: Executor, input: PassInput): Promise<PassRe
           );
         }
       }
-      if (seq + 1 === trustedSize) trusted = { rootHash: toHex(frontier.root()), signaturesSha256: signatures.copy().digest('hex') };
+      if (seq + 1 === trustedSize) {
+        digestFlush();
+        trusted = { rootHash: toHex(frontier.root()), signaturesSha256: signatures.copy().digest('hex') };
+      }
     }
+    digestFlush();
     input.onProgress?.(to, size);
   }
   roots.end();

@@ -19,7 +19,8 @@ import type { Executor } from '../db/client';
 import { documentVersions, ledgerEntries, ledgerNodes, ledgerTreeHeads } from '../db/schema';
 import { mislabelledKeys, type Jwks } from '../../shared/records';
 import { loadJwks } from './keys';
-import { ledgerPass, type HashContentIn } from './ledger-pass';
+import { ledgerPass } from './ledger-pass';
+import type { HashContentIn } from './ledger-read';
 import { createSignaturePool } from './signature-pool';
 import { keysOf, keysUnchanged, type VerifyCheckpoint } from './verify-checkpoint';
 

@@ -49,7 +49,8 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
     await collab.accessChanged(documentId);
   }
   try {
-    const state = await collab.readState(documentId);
+    // The key lookup (a query) overlaps the flush and read of the state.
+    const [state, key] = await Promise.all([collab.readState(documentId), deps.signer.current()]);
     const content = contentFromYjsState(state);
     const department = departmentFor(actor, doc.departmentId);
     const draft: EntryDraft = {
@@ -64,7 +65,6 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
       frozenBy: { id: actor.id, name: actor.name, department: department ? { id: department.id, name: department.name } : null },
       final: finalizing,
     };
-    const key = await deps.signer.current();
     return await db.transaction(async (tx) => {
       const [stored] = await tx
         .insert(recordContents)

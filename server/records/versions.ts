@@ -11,7 +11,27 @@ export interface VersionRow {
   jws: string;
 }
 
-const entryOf = (json: string) => recordEntrySchema.parse(JSON.parse(json));
+type IndexRow = { id: string; documentId: string; version: number; seq: number; final: boolean; entry: string; jws: string };
+
+/**
+ * The stored entry, or — when it no longer parses as one (tampered behind the triggers) — a stand-in
+ * from the version index, so lists still show the version and its verification fails visibly.
+ */
+function toVersionRow({ entry, version, seq, final, ...row }: IndexRow): VersionRow {
+  try {
+    return { ...row, entry: recordEntrySchema.parse(JSON.parse(entry)) };
+  } catch {
+    const unreadable = '0'.repeat(64);
+    return {
+      ...row,
+      entry: {
+        v: 1, seq: Number(seq), documentId: row.documentId, version, label: '(unreadable record)', note: null, title: '',
+        contentSha256: unreadable, htmlSha256: unreadable, textSha256: unreadable, yjsSha256: unreadable,
+        frozenBy: { id: '', name: '', department: null }, frozenAt: new Date(0).toISOString(), final,
+      },
+    };
+  }
+}
 
 export const presentVersion = (row: VersionRow): VersionDto => ({
   id: row.id,
@@ -26,19 +46,27 @@ export const presentVersion = (row: VersionRow): VersionDto => ({
   frozenAt: row.entry.frozenAt,
 });
 
-const versionColumns = { id: documentVersions.id, documentId: documentVersions.documentId, entry: ledgerEntries.entry, jws: ledgerEntries.jws };
+const versionColumns = {
+  id: documentVersions.id,
+  documentId: documentVersions.documentId,
+  version: documentVersions.version,
+  seq: documentVersions.seq,
+  final: documentVersions.final,
+  entry: ledgerEntries.entry,
+  jws: ledgerEntries.jws,
+};
 
 const selectVersions = (db: Executor) =>
   db.select(versionColumns).from(documentVersions).innerJoin(ledgerEntries, eq(ledgerEntries.seq, documentVersions.seq));
 
 export async function listVersions(db: Executor, documentId: string): Promise<VersionRow[]> {
   const rows = await selectVersions(db).where(eq(documentVersions.documentId, documentId)).orderBy(desc(documentVersions.version));
-  return rows.map((r) => ({ ...r, entry: entryOf(r.entry) }));
+  return rows.map(toVersionRow);
 }
 
 export async function loadVersion(db: Executor, versionId: string): Promise<VersionRow | null> {
   const [row] = await selectVersions(db).where(eq(documentVersions.id, versionId));
-  return row ? { ...row, entry: entryOf(row.entry) } : null;
+  return row ? toVersionRow(row) : null;
 }
 
 /** The stored record of entry `seq`: entry text exactly as stored, JWS and content (Yjs state as base64). */

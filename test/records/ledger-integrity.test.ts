@@ -137,6 +137,16 @@ describe('the record ledger', () => {
         ['tree-head-root', 'tree heads 8–52'],
       ]);
       expect(problems.filter((p) => (p.seq ?? 7) < 7)).toEqual([]);
+      // An entry that no longer parses still lists (as unreadable), and its verification fails.
+      await tamper(sql`update ledger_entries set entry = left(entry, 20) where seq = 9`);
+      const documentId = (await db().execute(sql`select document_id from ledger_entries where seq = 9`)) as unknown;
+      const rows = Array.isArray(documentId) ? documentId : (documentId as { rows: unknown[] }).rows;
+      const { versions } = await t.json(`/api/documents/${(rows[0] as { document_id: string }).document_id}/versions`, { cookie: editor.cookie });
+      const damaged = versions.find((v: { seq: number }) => v.seq === 9);
+      expect(damaged.label).toBe('(unreadable record)');
+      const report = await t.json(`/api/versions/${damaged.id}`, { cookie: editor.cookie });
+      expect(report.verification.checks[0]).toMatchObject({ check: 'format', status: 'fail' });
+      expect((await verifyLedger(db())).problems.filter((p) => p.seq === 9).map((p) => p.check)).toEqual(['entry-format', 'signature', 'tree-node']);
     });
 
     it('one byte of a stored content, HTML, text or Yjs state', async () => {

@@ -39,12 +39,19 @@ export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryB
   const bytes = utf8(row.entry);
   const leaf = leafHash(bytes);
   const fail = (subject: string, check: string, detail: string) => ctx.report({ seq, subject, check, detail });
+  // An unreadable entry still counts in its document's version sequence (from the index), so the
+  // next version of that document is not reported as a gap caused by this one.
+  const countFromIndex = () => {
+    const index = ctx.versionsBySeq.get(seq);
+    if (index) ctx.lastVersion.set(index.documentId, Math.max(ctx.lastVersion.get(index.documentId) ?? 0, index.version));
+  };
 
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.entry);
   } catch {
     fail(describe(seq), 'entry-format', 'stored entry is not JSON');
+    countFromIndex();
     return { leaf, entryBytes: bytes, subject: describe(seq) };
   }
   const result = recordEntrySchema.safeParse(parsed);
@@ -52,6 +59,7 @@ export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryB
   const subject = describe(seq, entry);
   if (!entry) {
     fail(subject, 'entry-format', `not a v1 entry: ${result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    countFromIndex();
     return { leaf, entryBytes: bytes, subject };
   }
   // Not re-canonicalised here (costly per entry): the signature covers exactly these bytes, and only

@@ -1,18 +1,21 @@
 /**
  * A Codraft app for record tests: fresh database (Postgres per file with DATABASE_URL, else
- * in-memory PGlite), in-memory keys, and by default the in-memory collab (memory-collab.ts).
- * Requests go straight to `app.request`, no network.
+ * in-memory PGlite), in-memory keys, and the real collaboration service (no sockets needed:
+ * content is written with `setContent`, a server-side edit). Requests go to `app.request`.
  */
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { CollabService } from '../../server/collab/service';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { memoryCollab, type MemoryCollab } from './memory-collab';
+import { createCollabService } from '../../server/collab';
+import { setContent } from './content';
 
-export interface RecordsTestApp<C extends CollabService = MemoryCollab> {
+export interface RecordsTestApp {
   testDb: TestDatabase;
-  collab: C;
+  collab: CollabService;
+  /** Replace a draft's content (one server-side edit through the real collab service). */
+  setContent(documentId: string, json: Record<string, unknown>): Promise<void>;
   request(path: string, init?: { method?: string; cookie?: string; body?: unknown }): Promise<Response>;
   /** JSON of a request that must answer `status`. */
   json<T = any>(path: string, init?: { method?: string; cookie?: string; body?: unknown }, status?: number): Promise<T>;
@@ -22,8 +25,9 @@ export interface RecordsTestApp<C extends CollabService = MemoryCollab> {
 export async function recordsTestApp(): Promise<RecordsTestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://' });
-  const collab = memoryCollab();
-  const app = createApp({ db: testDb.handle.db, config, log: createLogger(config.LOG_LEVEL), collab });
+  const log = createLogger(config.LOG_LEVEL);
+  const collab = createCollabService({ db: testDb.handle.db, config, log });
+  const app = createApp({ db: testDb.handle.db, config, log, collab });
   const request: RecordsTestApp['request'] = async (path, init = {}) =>
     app.request(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
@@ -33,6 +37,7 @@ export async function recordsTestApp(): Promise<RecordsTestApp> {
   return {
     testDb,
     collab,
+    setContent: (documentId, json) => setContent(collab, documentId, json),
     request,
     async json(path, init, status = 200) {
       const res = await request(path, init);
@@ -40,6 +45,9 @@ export async function recordsTestApp(): Promise<RecordsTestApp> {
       if (res.status !== status) throw new Error(`${init?.method ?? 'GET'} ${path}: expected ${status}, got ${res.status}: ${text}`);
       return JSON.parse(text);
     },
-    close: () => testDb.drop(),
+    close: async () => {
+      await collab.shutdown();
+      await testDb.drop();
+    },
   };
 }

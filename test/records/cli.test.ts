@@ -15,7 +15,8 @@ import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { createServerDatabase, type ServerDatabase } from '../support/process';
 import { makeDocument, makeUser } from '../support/factories';
-import { memoryCollab, paragraphs } from './memory-collab';
+import { createCollabService } from '../../server/collab';
+import { paragraphs, setContent } from './content';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,15 +36,20 @@ describe('codraft verify and keys (CLI)', { timeout: 180_000 }, () => {
     const handle = await sdb.open();
     try {
       const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
-      const collab = memoryCollab();
-      const app = createApp({ db: handle.db, config, log: createLogger('silent'), collab });
+      const log = createLogger('silent');
+      const collab = createCollabService({ db: handle.db, config, log });
+      const app = createApp({ db: handle.db, config, log, collab });
       const request = async (p: string, body?: unknown, cookie?: string) => {
         const res = await app.request(p, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
         if (res.status >= 300) throw new Error(`${p}: ${res.status} ${await res.text()}`);
         return res.json();
       };
       (request as any).collab = collab;
-      await work(request, handle.db);
+      try {
+        await work(request, handle.db);
+      } finally {
+        await collab.shutdown();
+      }
     } finally {
       await handle.close();
     }
@@ -58,7 +64,7 @@ describe('codraft verify and keys (CLI)', { timeout: 180_000 }, () => {
       const doc = await makeDocument(db, user);
       const collab = (request as any).collab;
       for (const label of ['one', 'two', 'three']) {
-        collab.setContent(doc.id, paragraphs(`Text of version ${label}`));
+        await setContent(collab, doc.id, paragraphs(`Text of version ${label}`));
         await request(`/api/documents/${doc.id}/versions`, { label }, user.cookie);
       }
       fs.writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(await request('/api/records/1/bundle', undefined, user.cookie)));

@@ -11,7 +11,7 @@ import { verifyLedger } from '../../server/records/verify-ledger';
 import { makeDocument, makeUser, type TestUser } from '../support/factories';
 import { fromHex, verifyBundle, verifyConsistency, verifyInclusion, leafHash, utf8, canonicalBytes, type ConsistencyProofDto, type FreezeResultDto, type RecordBundle, type SignedTreeHead } from '../../shared/records';
 import { recordsTestApp, type RecordsTestApp } from './app';
-import { paragraphs } from './memory-collab';
+import { paragraphs } from './content';
 
 /** The database's own message (drizzle wraps it as the cause of "Failed query"). */
 const dbError = (run: Promise<unknown>) =>
@@ -44,7 +44,7 @@ describe('the record ledger', () => {
     documents = [];
     for (let i = 0; i < 10; i++) {
       const id = (await makeDocument(db(), editor, `Document ${i}`)).id;
-      t.collab.setContent(id, paragraphs(`Content of document ${i}`));
+      await t.setContent(id, paragraphs(`Content of document ${i}`));
       documents.push(id);
     }
   });

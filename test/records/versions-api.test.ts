@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeDocument, makeUser, grant, type TestUser } from '../support/factories';
 import { verifyBundle, type FreezeResultDto, type RecordBundle, type VersionDetailDto, type VersionDto } from '../../shared/records';
 import { recordsTestApp, type RecordsTestApp } from './app';
-import { paragraphs } from './memory-collab';
+import { paragraphs } from './content';
 
 describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   let t: RecordsTestApp;
@@ -24,7 +24,7 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   afterAll(() => t.close());
 
   it('freezes the current state: 201 with the version and its signed entry, seq and tree head', async () => {
-    t.collab.setContent(documentId, paragraphs('First draft', 'of the decision'));
+    await t.setContent(documentId, paragraphs('First draft', 'of the decision'));
     const res = await t.json<FreezeResultDto>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'For consultation', note: 'round 1' } }, 201);
     expect(res.version).toMatchObject({ documentId, version: 1, label: 'For consultation', note: 'round 1', title: 'Budget decision', final: false });
     expect(res.version.frozenBy).toEqual({ id: editor.id, name: 'Nguyễn Văn An', department: { id: editor.departmentIds[0], name: 'Finance' } });
@@ -34,7 +34,7 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   });
 
   it('lists versions newest first and numbers them per document', async () => {
-    t.collab.setContent(documentId, paragraphs('Second draft'));
+    await t.setContent(documentId, paragraphs('Second draft'));
     await t.json(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'Revised' } }, 201);
     const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${documentId}/versions`, { cookie: viewer.cookie });
     expect(versions.map((v) => [v.version, v.label])).toEqual([[2, 'Revised'], [1, 'For consultation']]);
@@ -88,10 +88,9 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
     expect((await t.request(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'x', extra: 1 } })).status).toBe(400);
   });
 
-  it('a final version finalizes the draft: collab told, nothing more frozen or restored', async () => {
+  it('a final version finalizes the draft: nothing more frozen or restored', async () => {
     const res = await t.json<FreezeResultDto>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'Signed', final: true } }, 201);
     expect(res.version.final).toBe(true);
-    expect(t.collab.accessChanges).toContain(documentId);
     const doc = await t.json(`/api/documents/${documentId}`, { cookie: editor.cookie });
     expect(doc.finalizedAt).not.toBeNull();
     expect((await t.request(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'After' } })).status).toBe(409);

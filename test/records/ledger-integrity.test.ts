@@ -22,7 +22,8 @@ const dbError = (run: Promise<unknown>) =>
 
 const ledgerTables = ['signing_keys', 'record_contents', 'ledger_entries', 'ledger_nodes', 'ledger_tree_heads', 'document_versions'];
 
-describe('the record ledger', () => {
+// 50 freezes, 50 bundles and several full verifications: minutes on a busy 2-core machine.
+describe('the record ledger', { timeout: 180_000 }, () => {
   let t: RecordsTestApp;
   let editor: TestUser;
   let documents: string[];

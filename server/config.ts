@@ -35,6 +35,11 @@ const configSchema = z.object({
   ROOM_IDLE_MS: int(30_000, 0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGNING_KEY_JWK: z.string().optional(),
+  /** `false` when the server runs under a role that may not change the schema (see docs/records.md). */
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

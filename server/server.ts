@@ -25,7 +25,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Logger, options: { database?: DatabaseHandle } = {}): Promise<RunningServer> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }));
-  await runMigrations(database, config.DATABASE_URL);
+  if (config.MIGRATE_ON_START) await runMigrations(database, config.DATABASE_URL);
   const metrics = new Metrics();
   const collab = createCollabService({ db: database.db, config, log, metrics });
   const app = createApp({ db: database.db, config, log, collab, metrics });

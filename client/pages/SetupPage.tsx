@@ -1,5 +1,5 @@
 /** First run: create the first administrator and their department (`POST /api/setup`). */
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { ApiError } from '../data/http';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { errorMessage } from '../ui/error-message';
 import { AuthLayout } from './AuthLayout';
 import { usePageTitle } from '../app/page-title';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 export default function SetupPage() {
   usePageTitle(() => t('setup.title'));
@@ -34,13 +35,7 @@ export default function SetupPage() {
   return (
     <AuthLayout title={t('setup.title')} intro={t('setup.intro')}>
       <form class="form" onSubmit={(event) => void submit(event)}>
-        <Show when={error()}>
-          {(message) => (
-            <p class="alert alert--error" role="alert">
-              {message()}
-            </p>
-          )}
-        </Show>
+        <ErrorAlert message={error()} />
         <Field label={t('common.name')}>{(id) => <input id={id} name="name" autocomplete="name" required value={form().name} onInput={set('name')} />}</Field>
         <Field label={t('common.email')}>
           {(id) => <input id={id} name="email" type="email" autocomplete="username" required value={form().email} onInput={set('email')} />}

@@ -1,10 +1,11 @@
 /** Email + password form; explains wrong credentials, throttling and network failures. */
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { ApiError } from '../data/http';
 import { t } from '../i18n/i18n';
 import { Field } from '../ui/Field';
 import { errorMessage } from '../ui/error-message';
 import { signIn } from './session';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 export function SignInForm(props: { email?: string; onSignedIn: () => void }) {
   const [email, setEmail] = createSignal(props.email ?? '');
@@ -28,13 +29,7 @@ export function SignInForm(props: { email?: string; onSignedIn: () => void }) {
 
   return (
     <form class="form" onSubmit={(event) => void submit(event)}>
-      <Show when={error()}>
-        {(message) => (
-          <p class="alert alert--error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert message={error()} />
       <Field label={t('common.email')}>
         {(id) => <input id={id} name="email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />}
       </Field>

@@ -11,6 +11,7 @@ import { Field } from '../ui/Field';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';
 import type { FreezeResultDto } from '../../shared/records/api';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 export function FreezeDialog(props: { documentId: string; unsynced: number; onClose: () => void; onFrozen: (result: FreezeResultDto) => void }) {
   const [label, setLabel] = createSignal('');
@@ -70,13 +71,7 @@ export function FreezeDialog(props: { documentId: string; unsynced: number; onCl
             {t('versions.finalWarning')}
           </p>
         </div>
-        <Show when={error()}>
-          {(message) => (
-            <p class="alert alert--error" role="alert">
-              {message()}
-            </p>
-          )}
-        </Show>
+        <ErrorAlert message={error()} />
         <div class="dialog__actions">
           <button type="button" class="button" onClick={() => props.onClose()}>
             {t('common.cancel')}

@@ -16,6 +16,7 @@ import { frozenBy } from './frozen-by';
 import { ReadOnlyDocument } from './ReadOnlyDocument';
 import { RestoreConfirm } from './RestoreConfirm';
 import { VerificationBadge, type Verification } from './VerificationBadge';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** The ProseMirror JSON inside a downloaded bundle, if it has one. */
 const contentOf = (bundle: unknown) => {
@@ -88,13 +89,7 @@ export function VersionViewer(props: { documentId: string; version: VersionDto; 
       <Show when={confirming()}>
         <RestoreConfirm version={v().version} busy={restoring()} onCancel={() => setConfirming(false)} onConfirm={() => void restore()} />
       </Show>
-      <Show when={error()}>
-        {(message) => (
-          <p class="alert alert--error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert message={error()} />
       <Show when={loaded.state === 'errored'}>
         <p class="alert alert--error" role="alert">
           {errorMessage(loaded.error)}

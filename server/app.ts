@@ -34,8 +34,8 @@ export interface AppDeps {
   log: Logger;
   /** Live collaboration; routes tell it when access or finalisation changes. */
   collab: CollabService;
-  /** Operational figures; absent in apps built for narrow tests. */
-  metrics?: Metrics;
+  /** Operational figures, fed by collab's persistence; read at GET /metrics. */
+  metrics: Metrics;
 }
 
 export function createApp(deps: AppDeps) {

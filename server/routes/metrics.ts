@@ -4,9 +4,6 @@ import type { AppDeps } from '../app';
 import { signedIn } from '../auth/guards';
 import { requireAdmin } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
-import { Metrics } from '../metrics';
 
-export const metricsRoutes = (deps: AppDeps) => {
-  const metrics = deps.metrics ?? new Metrics();
-  return new Hono<AppEnv>().get('/metrics', signedIn(deps), requireAdmin, (c) => c.json(metrics.snapshot()));
-};
+export const metricsRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>().get('/metrics', signedIn(deps), requireAdmin, (c) => c.json(deps.metrics.snapshot()));

@@ -9,6 +9,7 @@ import type { CollabService } from '../../server/collab/service';
 import { createLogger } from '../../server/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createCollabService } from '../../server/collab';
+import { Metrics } from '../../server/metrics';
 import { setContent } from './content';
 
 export interface RecordsTestApp {
@@ -26,8 +27,9 @@ export async function recordsTestApp(): Promise<RecordsTestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://' });
   const log = createLogger(config.LOG_LEVEL);
-  const collab = createCollabService({ db: testDb.handle.db, config, log });
-  const app = createApp({ db: testDb.handle.db, config, log, collab });
+  const metrics = new Metrics();
+  const collab = createCollabService({ db: testDb.handle.db, config, log, metrics });
+  const app = createApp({ db: testDb.handle.db, config, log, collab, metrics });
   const request: RecordsTestApp['request'] = async (path, init = {}) =>
     app.request(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

@@ -16,6 +16,7 @@ import { createLogger } from '../../server/logger';
 import { createServerDatabase, type ServerDatabase } from '../support/process';
 import { makeDocument, makeUser } from '../support/factories';
 import { createCollabService } from '../../server/collab';
+import { Metrics } from '../../server/metrics';
 import { paragraphs, setContent } from './content';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,8 +38,9 @@ describe('codraft verify and keys (CLI)', { timeout: 180_000 }, () => {
     try {
       const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
       const log = createLogger('silent');
-      const collab = createCollabService({ db: handle.db, config, log });
-      const app = createApp({ db: handle.db, config, log, collab });
+      const metrics = new Metrics();
+      const collab = createCollabService({ db: handle.db, config, log, metrics });
+      const app = createApp({ db: handle.db, config, log, collab, metrics });
       const request = async (p: string, body?: unknown, cookie?: string) => {
         const res = await app.request(p, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
         if (res.status >= 300) throw new Error(`${p}: ${res.status} ${await res.text()}`);

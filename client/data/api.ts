@@ -4,15 +4,15 @@
  * from the presenters), so a change on the server that the client does not follow fails to compile.
  */
 import { hc } from 'hono/client';
-import type { authRoutes } from '../../server/routes/auth';
-import type { departmentRoutes } from '../../server/routes/departments';
-import type { directoryRoutes } from '../../server/routes/directory';
-import type { documentRoutes } from '../../server/routes/documents';
-import type { setupRoutes } from '../../server/routes/setup';
-import type { userRoutes } from '../../server/routes/users';
-import type { versionRoutes } from '../../server/routes/versions';
-import type { recordRoutes } from '../../server/routes/records';
-import type { wellKnownRoutes } from '../../server/routes/well-known';
+import type { authRoutes } from '../../server/accounts/auth-routes';
+import type { departmentRoutes } from '../../server/accounts/department-routes';
+import type { directoryRoutes } from '../../server/documents/directory-routes';
+import type { documentRoutes } from '../../server/documents/routes';
+import type { setupRoutes } from '../../server/accounts/setup-routes';
+import type { userRoutes } from '../../server/accounts/user-routes';
+import type { versionRoutes } from '../../server/records/version-routes';
+import type { recordRoutes } from '../../server/records/record-routes';
+import type { wellKnownRoutes } from '../../server/records/well-known-routes';
 import type { GrantInputBody, LoginBody, SetupBody, CreateUserBody, UpdateUserBody } from '../../shared/api';
 import type { FreezeVersionBody } from '../../shared/records/api';
 import { call } from './http';

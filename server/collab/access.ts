@@ -5,7 +5,7 @@
  */
 import type { Executor } from '../db/client';
 import type { SessionUser } from '../http/env';
-import { loadDocumentFacts } from '../queries/document-access';
+import { loadDocumentFacts } from '../documents/document-access';
 import { canEdit, canView, type Actor, type DocumentFacts } from '../../shared/permissions';
 
 export type SocketAccess = 'edit' | 'read';

@@ -14,7 +14,7 @@ import type { Database } from '../db/client';
 import { documents, recordContents, yjsStateToDb } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../http/env';
-import { loadDocumentFacts } from '../queries/document-access';
+import { loadDocumentFacts } from '../documents/document-access';
 import { canFreeze, canView } from '../../shared/permissions';
 import { sha256Hex, type FreezeVersionBody } from '../../shared/records';
 import { contentFromYjsState } from '../../shared/records/derive';

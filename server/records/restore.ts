@@ -7,7 +7,7 @@ import type { CollabService } from '../collab/service';
 import type { Database } from '../db/client';
 import { conflict, forbidden, notFound } from '../errors';
 import type { SessionUser } from '../http/env';
-import { loadDocumentFacts } from '../queries/document-access';
+import { loadDocumentFacts } from '../documents/document-access';
 import { canEdit, canView } from '../../shared/permissions';
 import { sha256Hex } from '../../shared/records';
 import { replaceYDocContent } from '../../shared/records/derive';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ensureClientBuilt } from '../../client/tools/ensure-build';
-import { sessionCookieName } from '../../server/auth/sessions';
+import { sessionCookieName } from '../../server/accounts/sessions';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const artifactsDir = path.join(root, 'test/artifacts');

@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../server/db/client';
 import { departments, documentGrants, userDepartments, users } from '../../server/db/schema';
-import { hashPassword } from '../../server/auth/password';
-import { createSession, sessionCookieName } from '../../server/auth/sessions';
-import { createDocument } from '../../server/commands/create-document';
-import { loadSessionUser } from '../../server/queries/users';
+import { hashPassword } from '../../server/accounts/password';
+import { createSession, sessionCookieName } from '../../server/accounts/sessions';
+import { createDocument } from '../../server/documents/create-document';
+import { loadSessionUser } from '../../server/accounts/user-queries';
 import type { SessionUser } from '../../server/http/env';
 import type { GrantLevel } from '../../shared/permissions';
 

@@ -1,5 +1,5 @@
 /** `codraft department add --name "Finance"`: add a department. */
-import { createDepartment } from '../../commands/create-department';
+import { createDepartment } from '../../accounts/create-department';
 import { createDepartmentBody } from '../../../shared/api';
 import { withDatabase } from '../database';
 import type { CliCommand } from '../registry';

@@ -2,9 +2,9 @@
  * `codraft user add --email … --name … --password … --department "Finance" [--department …] [--admin]`:
  * add a person to existing departments (named, ignoring case).
  */
-import { createUser } from '../../commands/create-user';
+import { createUser } from '../../accounts/create-user';
 import { AppError } from '../../errors';
-import { findActiveDepartmentByName } from '../../queries/departments';
+import { findActiveDepartmentByName } from '../../accounts/department-queries';
 import { createUserBody } from '../../../shared/api';
 import { withDatabase } from '../database';
 import { UsageError, type CliCommand } from '../registry';

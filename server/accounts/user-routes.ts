@@ -4,17 +4,17 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import { signedIn } from '../auth/guards';
-import { requireAdmin } from '../auth/middleware';
-import { createUser } from '../commands/create-user';
-import { updateUser } from '../commands/update-user';
+import { signedIn } from './guards';
+import { requireAdmin } from './middleware';
+import { createUser } from './create-user';
+import { updateUser } from './update-user';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
-import { departmentsByUser, listAllUsers, type UserRecord } from '../queries/users';
+import { departmentsByUser, listAllUsers, type UserRecord } from './user-queries';
 import type { Executor } from '../db/client';
 import { createUserBody, updateUserBody } from '../../shared/api';
-import { idParam } from './params';
-import { presentAdminUser } from './presenters';
+import { idParam } from '../http/params';
+import { presentAdminUser } from '../http/presenters';
 
 const present = async (db: Executor, user: UserRecord) =>
   presentAdminUser(user, (await departmentsByUser(db, [user.id])).get(user.id) ?? []);

@@ -6,9 +6,9 @@
  */
 import type { Database } from '../db/client';
 import { badRequest, notFound } from '../errors';
-import { lockDepartments, markMerged, moveMembers } from '../queries/departments';
-import { moveDepartmentGrants } from '../queries/document-grants';
-import { moveDocumentsToDepartment } from '../queries/documents';
+import { lockDepartments, markMerged, moveMembers } from './department-queries';
+import { moveDepartmentGrants } from '../documents/document-grants';
+import { moveDocumentsToDepartment } from '../documents/document-queries';
 
 export interface MergeResult {
   target: { id: string; name: string };

@@ -11,19 +11,19 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import { signedIn } from '../auth/guards';
-import { createDocument } from '../commands/create-document';
-import { setDocumentAccess } from '../commands/set-document-access';
+import { signedIn } from '../accounts/guards';
+import { createDocument } from './create-document';
+import { setDocumentAccess } from './set-document-access';
 import type { Executor } from '../db/client';
 import { forbidden, notFound } from '../errors';
 import type { AppEnv, SessionUser } from '../http/env';
 import { jsonBody, queryParams } from '../http/validate';
-import { listNamedGrants } from '../queries/document-grants';
-import { listCandidateDocuments, loadDocumentDetails, updateDocumentTitle } from '../queries/documents';
+import { listNamedGrants } from './document-grants';
+import { listCandidateDocuments, loadDocumentDetails, updateDocumentTitle } from './document-queries';
 import { canEdit, canManageAccess, canView } from '../../shared/permissions';
 import { createDocumentBody, listDocumentsQuery, putAccessBody, updateDocumentBody } from '../../shared/api';
-import { idParam } from './params';
-import { presentDocument, presentGrant } from './presenters';
+import { idParam } from '../http/params';
+import { presentDocument, presentGrant } from '../http/presenters';
 
 /** Most documents one list answers with. */
 const listLimit = 500;

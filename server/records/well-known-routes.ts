@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/env';
-import { loadJwks } from '../records/keys';
+import { loadJwks } from './keys';
 
 export const wellKnownRoutes = ({ db }: Pick<AppDeps, 'db'>) =>
   new Hono<AppEnv>().get('/.well-known/jwks.json', async (c) => {

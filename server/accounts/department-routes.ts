@@ -5,16 +5,16 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import { signedIn } from '../auth/guards';
-import { requireAdmin } from '../auth/middleware';
-import { createDepartment } from '../commands/create-department';
-import { mergeDepartments } from '../commands/merge-departments';
-import { renameDepartment } from '../commands/rename-department';
+import { signedIn } from './guards';
+import { requireAdmin } from './middleware';
+import { createDepartment } from './create-department';
+import { mergeDepartments } from './merge-departments';
+import { renameDepartment } from './rename-department';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
-import { listDepartmentsWithCounts } from '../queries/departments';
+import { listDepartmentsWithCounts } from './department-queries';
 import { createDepartmentBody, updateDepartmentBody } from '../../shared/api';
-import { idParam } from './params';
+import { idParam } from '../http/params';
 
 export const departmentRoutes = (deps: AppDeps) => {
   const { db, collab } = deps;

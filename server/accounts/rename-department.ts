@@ -1,8 +1,8 @@
 /** Renames a department. Grants and memberships point at its id, so every one stays valid. */
 import type { Executor } from '../db/client';
 import { notFound } from '../errors';
-import { findActiveDepartmentByName, findDepartment, renameDepartment as renameRow } from '../queries/departments';
-import { isUniqueViolation } from '../queries/pg-errors';
+import { findActiveDepartmentByName, findDepartment, renameDepartment as renameRow } from './department-queries';
+import { isUniqueViolation } from '../db/pg-errors';
 import { duplicateDepartment } from './create-department';
 
 export async function renameDepartment(db: Executor, departmentId: string, name: string) {

@@ -1,8 +1,8 @@
 /** Adds a department; names are unique among active departments, ignoring case. */
 import type { Executor } from '../db/client';
 import { conflict } from '../errors';
-import { findActiveDepartmentByName, insertDepartment } from '../queries/departments';
-import { isUniqueViolation } from '../queries/pg-errors';
+import { findActiveDepartmentByName, insertDepartment } from './department-queries';
+import { isUniqueViolation } from '../db/pg-errors';
 
 export const duplicateDepartment = (name: string) => conflict(`A department named "${name}" already exists`);
 

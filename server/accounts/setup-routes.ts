@@ -4,15 +4,15 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import { idleMs } from '../auth/guards';
-import { setSessionCookie } from '../auth/session-cookie';
-import { createSession } from '../auth/sessions';
-import { setupWorkspace } from '../commands/setup-workspace';
+import { idleMs } from './guards';
+import { setSessionCookie } from './session-cookie';
+import { createSession } from './sessions';
+import { setupWorkspace } from './setup-workspace';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
-import { anyUserExists, loadSessionUser } from '../queries/users';
+import { anyUserExists, loadSessionUser } from './user-queries';
 import { setupBody } from '../../shared/api';
-import { presentUser } from './presenters';
+import { presentUser } from '../http/presenters';
 
 export const setupRoutes = ({ db, config }: AppDeps) =>
   new Hono<AppEnv>()

@@ -6,18 +6,18 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../app';
-import { clientAddress } from '../auth/client-address';
-import { verifyCredentials } from '../auth/credentials';
-import { idleMs, signedIn } from '../auth/guards';
-import { memoryLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
-import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
-import { createSession, invalidateSession, sessionCookieName, validateSessionToken } from '../auth/sessions';
+import { clientAddress } from './client-address';
+import { verifyCredentials } from './credentials';
+import { idleMs, signedIn } from './guards';
+import { memoryLoginThrottle, type LoginThrottle } from './login-throttle';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { createSession, invalidateSession, sessionCookieName, validateSessionToken } from './sessions';
 import { AppError, errorBody } from '../errors';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
-import { loadSessionUser } from '../queries/users';
+import { loadSessionUser } from './user-queries';
 import { loginBody } from '../../shared/api';
-import { presentUser } from './presenters';
+import { presentUser } from '../http/presenters';
 
 /** Per email as configured; per address 5× that, since a whole office may share one NAT address. */
 export const defaultLoginThrottle = (config: AppDeps['config']) =>

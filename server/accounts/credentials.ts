@@ -1,6 +1,6 @@
 /** Checks an email and password. Unknown emails cost the same scrypt work as known ones. */
 import type { Executor } from '../db/client';
-import { findUserForLogin } from '../queries/users';
+import { findUserForLogin } from './user-queries';
 import { dummyHash, verifyPassword } from './password';
 
 /** The id of the enabled user with these credentials, or null (unknown, wrong password or disabled: alike). */

@@ -4,11 +4,11 @@
  * makes concurrent attempts take turns, and every one after the first finds a user and gets 409.
  */
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from './password';
 import type { Database } from '../db/client';
 import { conflict } from '../errors';
-import { findActiveDepartmentByName, insertDepartment } from '../queries/departments';
-import { anyUserExists, insertUser, setUserDepartments } from '../queries/users';
+import { findActiveDepartmentByName, insertDepartment } from './department-queries';
+import { anyUserExists, insertUser, setUserDepartments } from './user-queries';
 import type { SetupBody } from '../../shared/api';
 
 const setupLockKey = 727_276;

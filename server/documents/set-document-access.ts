@@ -5,8 +5,8 @@
  */
 import type { Executor } from '../db/client';
 import { validationFailed } from '../errors';
-import { activeDepartmentIds } from '../queries/departments';
-import { existingUserIds } from '../queries/users';
+import { activeDepartmentIds } from '../accounts/department-queries';
+import { existingUserIds } from '../accounts/user-queries';
 import type { GrantInputBody } from '../../shared/api';
 import { replaceGrants, type GrantInput } from './replace-grants';
 

@@ -1,8 +1,8 @@
 /** What the API answers with: rows turned into the JSON shapes of shared/api.ts. */
-import type { SessionUser } from '../http/env';
-import type { DocumentDetails } from '../queries/documents';
-import type { NamedGrant } from '../queries/document-grants';
-import type { UserRecord } from '../queries/users';
+import type { SessionUser } from './env';
+import type { DocumentDetails } from '../documents/document-queries';
+import type { NamedGrant } from '../documents/document-grants';
+import type { UserRecord } from '../accounts/user-queries';
 import { accessLevel, canManageAccess, type Actor } from '../../shared/permissions';
 import type { AdminUserDto, DocumentDto, GrantDto, Named, UserDto } from '../../shared/api';
 

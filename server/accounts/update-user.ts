@@ -3,10 +3,10 @@
  * session at once. No change may leave the workspace without an enabled administrator.
  */
 import { sql } from 'drizzle-orm';
-import { invalidateUserSessions } from '../auth/sessions';
+import { invalidateUserSessions } from './sessions';
 import type { Database } from '../db/client';
 import { conflict, notFound } from '../errors';
-import { countEnabledAdmins, findUser, setUserDepartments, updateUserRow } from '../queries/users';
+import { countEnabledAdmins, findUser, setUserDepartments, updateUserRow } from './user-queries';
 import type { UpdateUserBody } from '../../shared/api';
 import { assertActiveDepartments } from './create-user';
 

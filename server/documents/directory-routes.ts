@@ -4,10 +4,10 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import { signedIn } from '../auth/guards';
+import { signedIn } from '../accounts/guards';
 import type { AppEnv } from '../http/env';
-import { listActiveDepartments } from '../queries/departments';
-import { departmentsByUser, listEnabledUsers } from '../queries/users';
+import { listActiveDepartments } from '../accounts/department-queries';
+import { departmentsByUser, listEnabledUsers } from '../accounts/user-queries';
 import type { DirectoryDto } from '../../shared/api';
 
 export const directoryRoutes = (deps: AppDeps) =>

@@ -1,6 +1,5 @@
 /**
- * Who may do what with a document: the single source of truth, used by the REST routes,
- * the websocket and the client (to hide what the server would refuse anyway).
+ * Who may do what with a document: access levels from grants, finalisation, managing access.
  * Pure functions; the server loads the facts, these decide.
  */
 export const accessLevels = ['view', 'comment', 'edit'] as const;

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import type { AppEnv } from '../http/env';
+import type { AppEnv } from './env';
 import { errorBody } from '../errors';
 
 export const healthRoutes = ({ db }: Pick<AppDeps, 'db'>) =>

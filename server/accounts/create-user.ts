@@ -1,10 +1,10 @@
 /** Adds a person with a password and their departments (which must be active). */
-import { hashPassword } from '../auth/password';
+import { hashPassword } from './password';
 import type { Executor } from '../db/client';
 import { conflict, validationFailed } from '../errors';
-import { activeDepartmentIds } from '../queries/departments';
-import { isUniqueViolation } from '../queries/pg-errors';
-import { insertUser, setUserDepartments } from '../queries/users';
+import { activeDepartmentIds } from './department-queries';
+import { isUniqueViolation } from '../db/pg-errors';
+import { insertUser, setUserDepartments } from './user-queries';
 
 export interface NewUser {
   email: string;

@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/client';
 import { forbidden, unauthenticated } from '../errors';
 import type { AppEnv, SessionUser } from '../http/env';
-import { loadSessionUser } from '../queries/users';
+import { loadSessionUser } from './user-queries';
 import { sessionCookieName, validateSessionToken } from './sessions';
 
 /** The signed-in user behind a session token, or null. Used by HTTP routes and the websocket alike. */

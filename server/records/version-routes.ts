@@ -8,20 +8,20 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
-import { signedIn } from '../auth/guards';
+import { signedIn } from '../accounts/guards';
 import { notFound } from '../errors';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
-import { loadDocumentFacts } from '../queries/document-access';
-import { buildBundle } from '../records/bundle';
-import { freezeVersion } from '../records/freeze';
-import { loadJwks } from '../records/keys';
-import { restoreVersion } from '../records/restore';
-import { createSigner } from '../records/signer';
-import { listVersions, loadVersion, presentVersion } from '../records/versions';
+import { loadDocumentFacts } from '../documents/document-access';
+import { buildBundle } from './bundle';
+import { freezeVersion } from './freeze';
+import { loadJwks } from './keys';
+import { restoreVersion } from './restore';
+import { createSigner } from './signer';
+import { listVersions, loadVersion, presentVersion } from './versions';
 import { canView } from '../../shared/permissions';
 import { freezeVersionBody, restoreVersionBody, verifyBundle, type FreezeResultDto, type VersionDetailDto } from '../../shared/records';
-import { idParam } from './params';
+import { idParam } from '../http/params';
 
 export const versionRoutes = (deps: AppDeps) => {
   const { db, collab, log } = deps;

@@ -1,0 +1,6 @@
+/**
+ * Who may do what: the single policy module, one file per resource, used by the REST routes,
+ * the websocket and the client (to hide what the server would refuse anyway).
+ * Pure functions; the server loads the facts, these decide.
+ */
+export * from './documents';

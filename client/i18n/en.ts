@@ -237,6 +237,6 @@ export const en = {
   'viewer.restored': 'Version {version} restored into the draft.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type CoreKey = keyof typeof en;
 export type Message = string | { readonly one?: string; readonly other: string };
-export type Catalog = { readonly [K in MessageKey]: Message };
+export type Catalog = { readonly [K in CoreKey]: Message };

@@ -4,8 +4,7 @@
  * reflected in `<html lang>`.
  */
 import { createSignal } from 'solid-js';
-import { en, type MessageKey } from './en';
-import { vi } from './vi';
+import { en, vi, type MessageKey } from './catalogs';
 import { formatDateTime, formatNumber, formatRelative } from './format';
 import { pickLocale, translate, type Locale, type Params } from './translate';
 

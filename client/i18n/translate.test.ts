@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from './en';
+import { en, type MessageKey } from './catalogs';
 import { vi } from './vi';
 import { fill, pickLocale, translate } from './translate';
 import { formatRelative } from './format';

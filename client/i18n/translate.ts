@@ -3,7 +3,7 @@
  * browser asks for, fills `{param}` placeholders (numbers formatted for the locale) and chooses
  * plural forms with `Intl.PluralRules`.
  */
-import type { Catalog, Message, MessageKey } from './en';
+import type { Catalog, Message, MessageKey } from './catalogs';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];

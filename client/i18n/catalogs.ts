@@ -1,0 +1,23 @@
+/**
+ * The composed message catalogs. The core catalog (en.ts, vi.ts) holds the shell's messages; each
+ * capability keeps its own beside its code (`client/<capability>/messages.ts` exporting `en` and a
+ * `vi` typed by it) and is spread in here, one line per language, so features never edit one
+ * shared file. English is the reference: its keys type every other catalog and every `t()` call.
+ */
+import { en as coreEn, type Message } from './en';
+import { vi as coreVi } from './vi';
+
+export type { Message };
+
+export const en = {
+  ...coreEn,
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalog = { readonly [K in MessageKey]: Message };
+/** A capability's catalog in another language: every key of its English catalog. */
+export type CatalogOf<T> = { readonly [K in keyof T]: Message };
+
+export const vi: Catalog = {
+  ...coreVi,
+};

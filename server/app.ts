@@ -27,6 +27,7 @@ import type { CollabService } from './collab/service';
 import type { Metrics } from './metrics';
 import { metricsRoutes } from './http/metrics-routes';
 import { clientRoutes } from './http/static';
+import { agencyRoutes } from './agency/routes';
 
 export interface AppDeps {
   db: Database;
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', versionRoutes(deps));
   app.route('/api', recordRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
+  app.route('/api/agency', agencyRoutes(deps));
   app.route('/collab', deps.collab.routes());
   // The built web client (dist/client) for every other GET, with SPA fallback to index.html.
   app.route('/', clientRoutes());

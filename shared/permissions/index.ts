@@ -4,3 +4,4 @@
  * Pure functions; the server loads the facts, these decide.
  */
 export * from './documents';
+export * from './agency';

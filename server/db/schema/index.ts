@@ -1,3 +1,4 @@
 export * from './accounts';
 export * from './documents';
 export * from './records';
+export * from './audit';

@@ -1,12 +1,19 @@
 /**
- * Every route × every kind of caller, with the exact status each must get. Each request carries
- * a fresh session, so logging out in one row cannot disturb the next.
+ * Every route × every kind of caller, with the exact status each must get, over real HTTP (so the
+ * Origin and body-limit middleware run). Each request carries a fresh session, so logging out in
+ * one row cannot disturb the next.
+ *
+ * One table per capability (`accountsRoutes`, `documentsRoutes`, …). A new capability adds its own
+ * `const <capability>Routes: Row[]` table (and whatever it needs in `beforeAll`) and one line in
+ * `capabilities`; a new route enters its capability's table in the same commit as the route.
+ * Every row must be runnable alone (`-t`): it may rely on `beforeAll`, never on another row.
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents } from '../../server/db/schema';
-import { grant, makeDepartment, makeDocument, makeUser, signIn, type TestUser } from '../support/factories';
+import { grant, makeDepartment, makeDocument, makeUser, signIn, testPassword, type TestUser } from '../support/factories';
+import type { FreezeResultDto, VersionDto } from '../../shared/records';
 import { startTestServer, type TestServer } from '../support/server';
 import { call } from './http';
 
@@ -24,6 +31,9 @@ let docId: string;
 let finalizedId: string;
 let scratchDepartmentId: string;
 let scratchUserId: string;
+let scratchUserEmail: string;
+/** A version of `docId`, frozen over HTTP in beforeAll. */
+let version: VersionDto;
 let ownerDepartmentId: string;
 
 beforeAll(async () => {
@@ -48,7 +58,12 @@ beforeAll(async () => {
   }
   await db.update(documents).set({ finalizedAt: new Date() }).where(eq(documents.id, finalizedId));
   scratchDepartmentId = (await makeDepartment(db)).id;
-  scratchUserId = (await makeUser(db, inOther)).id;
+  const scratch = await makeUser(db, inOther);
+  scratchUserId = scratch.id;
+  scratchUserEmail = scratch.email;
+  const frozen = await call<FreezeResultDto>(server, 'POST', `/api/documents/${docId}/versions`, { cookie: people.owner.cookie, body: { label: 'Matrix' } });
+  expect(frozen.status).toBe(201);
+  version = frozen.body.version;
 });
 afterAll(() => server.stop());
 
@@ -73,19 +88,34 @@ interface Row {
 const validUser = () => ({ email: `m-${unique()}@example.org`, name: 'Matrix', password: 'long enough', departmentIds: [scratchDepartmentId] });
 
 // prettier-ignore
-const rows: Row[] = [
+const healthRoutes: Row[] = [
+  //                                                                                            anon outs view comm edit owner admin
+  { route: 'GET /health', method: 'GET', path: () => '/health', expected: expectStatuses(200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /ready', method: 'GET', path: () => '/ready', expected: expectStatuses(200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /metrics', method: 'GET', path: () => '/metrics', expected: expectStatuses(401, 403, 403, 403, 403, 403, 200) },
+];
+
+// prettier-ignore
+const accountsRoutes: Row[] = [
   //                                                                                            anon outs view comm edit owner admin
   { route: 'GET /api/setup', method: 'GET', path: () => '/api/setup', expected: expectStatuses(200, 200, 200, 200, 200, 200, 200) },
   { route: 'POST /api/setup', method: 'POST', path: () => '/api/setup', body: () => ({ email: `s-${unique()}@example.org`, name: 'S', password: 'long enough', department: 'X' }), expected: expectStatuses(409, 409, 409, 409, 409, 409, 409) },
   { route: 'GET /api/auth/me', method: 'GET', path: () => '/api/auth/me', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
   { route: 'POST /api/auth/logout', method: 'POST', path: () => '/api/auth/logout', expected: expectStatuses(204, 204, 204, 204, 204, 204, 204) },
-  { route: 'GET /api/directory', method: 'GET', path: () => '/api/directory', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
   { route: 'GET /api/departments', method: 'GET', path: () => '/api/departments', expected: expectStatuses(401, 403, 403, 403, 403, 403, 200) },
   { route: 'POST /api/departments', method: 'POST', path: () => '/api/departments', body: () => ({ name: `Dept ${unique()}` }), expected: expectStatuses(401, 403, 403, 403, 403, 403, 201) },
   { route: 'PATCH /api/departments/:id', method: 'PATCH', path: () => `/api/departments/${scratchDepartmentId}`, body: () => ({ name: `Renamed ${unique()}` }), expected: expectStatuses(401, 403, 403, 403, 403, 403, 200) },
   { route: 'GET /api/users', method: 'GET', path: () => '/api/users', expected: expectStatuses(401, 403, 403, 403, 403, 403, 200) },
   { route: 'POST /api/users', method: 'POST', path: () => '/api/users', body: validUser, expected: expectStatuses(401, 403, 403, 403, 403, 403, 201) },
   { route: 'PATCH /api/users/:id', method: 'PATCH', path: () => `/api/users/${scratchUserId}`, body: () => ({ name: `Name ${unique()}` }), expected: expectStatuses(401, 403, 403, 403, 403, 403, 200) },
+  { route: 'POST /api/auth/login', method: 'POST', path: () => '/api/auth/login', body: () => ({ email: scratchUserEmail, password: testPassword }), expected: expectStatuses(200, 200, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/auth/login (unknown email)', method: 'POST', path: () => '/api/auth/login', body: () => ({ email: `nobody-${unique()}@example.org`, password: testPassword }), expected: expectStatuses(401, 401, 401, 401, 401, 401, 401) },
+];
+
+// prettier-ignore
+const documentsRoutes: Row[] = [
+  //                                                                                            anon outs view comm edit owner admin
+  { route: 'GET /api/directory', method: 'GET', path: () => '/api/directory', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
   { route: 'POST /api/documents', method: 'POST', path: () => '/api/documents', body: () => ({ title: 'New draft' }), expected: expectStatuses(401, 201, 201, 201, 201, 201, 201) },
   { route: 'GET /api/documents', method: 'GET', path: () => '/api/documents', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
   { route: 'GET /api/documents/:id', method: 'GET', path: () => `/api/documents/${docId}`, expected: expectStatuses(401, 404, 200, 200, 200, 200, 200) },
@@ -98,20 +128,49 @@ const rows: Row[] = [
   { route: 'GET malformed document id', method: 'GET', path: () => '/api/documents/not-an-id', expected: expectStatuses(401, 404, 404, 404, 404, 404, 404) },
 ];
 
+// prettier-ignore
+const recordsRoutes: Row[] = [
+  //                                                                                            anon outs view comm edit owner admin
+  { route: 'POST /api/documents/:id/versions', method: 'POST', path: () => `/api/documents/${docId}/versions`, body: () => ({ label: `Matrix ${unique()}` }), expected: expectStatuses(401, 404, 403, 403, 201, 201, 201) },
+  { route: 'GET /api/documents/:id/versions', method: 'GET', path: () => `/api/documents/${docId}/versions`, expected: expectStatuses(401, 404, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/documents/:id/restore', method: 'POST', path: () => `/api/documents/${docId}/restore`, body: () => ({ versionId: version.id }), expected: expectStatuses(401, 404, 403, 403, 200, 200, 200) },
+  { route: 'POST restore on finalized document', method: 'POST', path: () => `/api/documents/${finalizedId}/restore`, body: () => ({ versionId: version.id }), expected: expectStatuses(401, 404, 409, 409, 409, 409, 409) },
+  { route: 'GET /api/versions/:id', method: 'GET', path: () => `/api/versions/${version.id}`, expected: expectStatuses(401, 404, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/records/:seq/bundle', method: 'GET', path: () => `/api/records/${version.seq}/bundle`, expected: expectStatuses(401, 404, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/records/:seq/verify', method: 'GET', path: () => `/api/records/${version.seq}/verify`, expected: expectStatuses(401, 404, 200, 200, 200, 200, 200) },
+  { route: 'GET unknown record bundle', method: 'GET', path: () => '/api/records/999999/bundle', expected: expectStatuses(401, 404, 404, 404, 404, 404, 404) },
+  { route: 'GET /api/ledger/tree-heads', method: 'GET', path: () => '/api/ledger/tree-heads', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/ledger/consistency', method: 'GET', path: () => '/api/ledger/consistency?from=0&to=1', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /.well-known/jwks.json', method: 'GET', path: () => '/.well-known/jwks.json', expected: expectStatuses(200, 200, 200, 200, 200, 200, 200) },
+];
+
+/** Every capability's table; a new capability adds one line here. */
+const capabilities: Record<string, Row[]> = {
+  health: healthRoutes,
+  accounts: accountsRoutes,
+  documents: documentsRoutes,
+  records: recordsRoutes,
+};
+
 async function statusFor(row: Row, role: Role) {
   const cookie = role === 'anonymous' ? undefined : await signIn(server.database.db, people[role].id);
   const res = await call(server, row.method, row.path(), { cookie, body: row.body?.() });
-  expect(res.headers.get('content-type') ?? 'application/json', `${row.route} as ${role}`).toMatch(/json/);
+  // A 204 has no body; every other answer (errors included) must say it is JSON, not merely parse as it.
+  if (res.status === 204) expect(res.body, `${row.route} as ${role}`).toBeNull();
+  else expect(res.headers.get('content-type'), `${row.route} as ${role}`).toMatch(/^application\/json/);
   if (res.status >= 400) expect(res.body, `${row.route} as ${role}`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   return res.status;
 }
 
-describe('permission matrix', () => {
+describe.each(Object.entries(capabilities))('permission matrix: %s', (_capability, rows) => {
   it.each(rows)('$route', async (row) => {
     const actual = {} as Statuses;
     for (const role of roles) actual[role] = await statusFor(row, role);
     expect(actual).toEqual(row.expected);
   });
+});
+
+describe('permission matrix', () => {
 
   it('reports each caller their own access level and whether they manage access', async () => {
     const expected = { viewer: ['view', false], commenter: ['comment', false], editor: ['edit', false], owner: ['edit', true], admin: ['edit', true] };

@@ -63,7 +63,7 @@ export async function recordAudit(db: Executor, event: AuditEventInput): Promise
     };
     const prevHash = last?.hash ?? '';
     const hash = auditHash(prevHash, fields);
-    await tx.insert(auditEvents).values({ ...fields, occurredAt, prevHash, hash });
+    await tx.insert(auditEvents).values({ ...fields, outcome: event.outcome, occurredAt, prevHash, hash });
     return { seq: fields.seq, hash };
   });
 }

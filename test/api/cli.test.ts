@@ -98,7 +98,10 @@ describe('codraft CLI', () => {
   it.runIf(usingPostgres())('works on Postgres through `tsx server/cli/main.ts` (npm run codraft), server running or not', { timeout: 120_000 }, async () => {
     const database = await createPostgresDatabase('codraft_cli');
     cleanups.push(() => database.drop());
-    const env = { DATABASE_URL: database.url };
+    // A DATA_DIR of its own: the default (./data) would put the signing key into the repository.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'codraft-cli-'));
+    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir };
     const npmRun = (args: string[]) => run(tsx, [path.join(root, 'server/cli/main.ts'), ...args], env);
 
     expect((await npmRun(['migrate'])).stdout).toContain('Postgres');

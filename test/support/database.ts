@@ -2,6 +2,11 @@
  * A database of its own for each test file, so files run in parallel:
  * with DATABASE_URL, a fresh database created on that server (dropped afterwards);
  * without, an in-memory embedded PGlite. Migrations are applied either way.
+ *
+ * Names are `<prefix>_<run>_<random>`: `<run>` is this vitest run's id (CODRAFT_TEST_RUN, set by
+ * test/support/global-setup.ts, which drops every database of its run at teardown, so a file that
+ * crashes before its afterAll leaves nothing behind), else the creation time in base 36 (bench,
+ * ad-hoc scripts); `.ci/run` drops stale ones by that time (see dropStaleTestDatabases).
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
@@ -17,10 +22,13 @@ export interface TestDatabase {
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
 
+/** The part of a test database's name that says which run made it (and when: base-36 seconds first). */
+export const runTag = () => process.env.CODRAFT_TEST_RUN ?? Math.floor(Date.now() / 1000).toString(36);
+
 /** Create an empty database on the server at DATABASE_URL and return its URL. */
 export async function createPostgresDatabase(prefix = 'codraft_t') {
   const adminUrl = process.env.DATABASE_URL!;
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${runTag()}_${randomBytes(5).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   await admin.end();

@@ -3,8 +3,10 @@
  * (SIGTERM) or kill it (SIGKILL) and start it again on the same port and database.
  *
  * The database is prepared by the test first: a fresh Postgres database when DATABASE_URL is
- * set, else an embedded one in a temporary DATA_DIR. An embedded database belongs to one process
- * at a time (lock file), so tests seed and inspect it only while no server runs on it.
+ * set, else an embedded one. Either way the server gets a temporary DATA_DIR of its own (signing
+ * keys, checkpoints), removed by `drop()`: tests never write into the repository. An embedded
+ * database belongs to one process at a time (lock file), so tests seed and inspect it only while
+ * no server runs on it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,21 +29,27 @@ export interface ServerDatabase {
   drop(): Promise<void>;
 }
 
+/** A fresh temporary directory for a server's DATA_DIR. */
+export const tempDataDir = (label = 'process') => fs.mkdtempSync(path.join(os.tmpdir(), `codraft-${label}-`));
+
 export async function createServerDatabase(): Promise<ServerDatabase> {
+  const dataDir = tempDataDir();
   if (usingPostgres()) {
     const created = await createPostgresDatabase();
     return {
       kind: 'postgres',
-      env: { DATABASE_URL: created.url },
+      env: { DATABASE_URL: created.url, DATA_DIR: dataDir },
       open: async () => {
         const handle = await openDatabase({ databaseUrl: created.url, dataDir: 'unused', maxConnections: 2 });
         await runMigrations(handle, created.url);
         return handle;
       },
-      drop: created.drop,
+      drop: async () => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        await created.drop();
+      },
     };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'codraft-process-'));
   return {
     kind: 'embedded',
     env: { DATA_DIR: dataDir },
@@ -78,7 +86,8 @@ export interface ServerProcess {
 }
 
 /**
- * Start `server/main.ts` on 127.0.0.1:`port` and wait until `/ready` answers. Node runs it with
+ * Start `server/main.ts` on 127.0.0.1:`port` and wait until `/ready` answers. Without a DATA_DIR
+ * in `env` the process gets a temporary one, removed when it exits. Node runs it with
  * tsx as a loader (`node --import tsx`), not through the `tsx` wrapper, so that SIGKILL reaches
  * the server itself rather than a wrapper that would leave it running.
  */
@@ -92,6 +101,8 @@ export async function spawnServer(options: { env: Record<string, string>; port?:
     ...options.env,
   };
   if (!options.env.DATABASE_URL) delete env.DATABASE_URL;
+  const ownDataDir = options.env.DATA_DIR ? null : tempDataDir();
+  if (ownDataDir) env.DATA_DIR = ownDataDir;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -100,7 +111,10 @@ export async function spawnServer(options: { env: Record<string, string>; port?:
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {

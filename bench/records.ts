@@ -75,6 +75,8 @@ function docsCollab(docs: Map<string, Y.Doc>): CollabService {
     flushDocument: async () => {},
     readState: async (id) => Y.encodeStateAsUpdate(docs.get(id)!),
     applyServerEdit: async (id, edit) => edit(docs.get(id)!),
+    readDocument: async (id, read) => read(docs.get(id)!),
+    signal: () => {},
     shutdown: async () => {},
   };
 }

@@ -23,6 +23,7 @@ import { directoryRoutes } from './documents/directory-routes';
 import { versionRoutes } from './records/version-routes';
 import { recordRoutes } from './records/record-routes';
 import { wellKnownRoutes } from './records/well-known-routes';
+import { commentRoutes } from './comments/routes';
 import type { CollabService } from './collab/service';
 import type { Metrics } from './metrics';
 import { metricsRoutes } from './http/metrics-routes';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/directory', directoryRoutes(deps));
   app.route('/api', versionRoutes(deps));
   app.route('/api', recordRoutes(deps));
+  app.route('/api', commentRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/agency', agencyRoutes(deps));
   app.route('/collab', deps.collab.routes());

@@ -132,6 +132,22 @@ export function createCollabService(deps: CollabDeps): CollabService {
       }
     },
 
+    async readDocument(documentId, read) {
+      const room = await rooms.acquire(documentId);
+      try {
+        return read(room.doc);
+      } finally {
+        await rooms.release(room);
+      }
+    },
+
+    signal(documentId, frame) {
+      const room = rooms.get(documentId);
+      if (!room) return;
+      const buffer = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+      for (const peer of room.peers) peer.send(buffer);
+    },
+
     shutdown: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat);

@@ -17,7 +17,8 @@
  *     1 awareness: varBytes awareness update
  *                  (varUint count, then per entry: varUint clientID, varUint clock, varString JSON state)
  *     3 query awareness: no payload (the server answers with every known presence state)
- * Type 2 (auth) only travels server → client in y-websocket and is not accepted from clients.
+ * Type 2 (auth) only travels server → client in y-websocket and is not accepted from clients,
+ * nor is type 40 (threads changed, no payload: comments live in Postgres and are fetched over REST).
  *
  * Unlike y-protocols' own readers we reject rather than log and carry on: a frame that is
  * truncated, has trailing bytes, carries an unknown type or an update that does not decode
@@ -30,6 +31,11 @@ export const messageSync = 0;
 export const messageAwareness = 1;
 export const messageAuth = 2;
 export const messageQueryAwareness = 3;
+/**
+ * Server → client only, no payload: the draft's comment threads changed (issue 8); the client
+ * refetches them over REST. y-websocket clients without a handler for it log and ignore it.
+ */
+export const messageThreadsChanged = 40;
 
 export const syncStep1 = 0;
 export const syncStep2 = 1;

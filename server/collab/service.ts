@@ -32,6 +32,13 @@ export interface CollabService {
    * live document if open (broadcast to clients) or to the stored state otherwise, and persisted.
    */
   applyServerEdit(documentId: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  /**
+   * Read the live Y.Doc of a document (loaded from storage if no one has it open; it then stays
+   * loaded for ROOM_IDLE_MS). `read` runs synchronously and must not change the document.
+   */
+  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /** Send one server → client frame (e.g. "threads changed") to every connection of a document on this instance. */
+  signal(documentId: string, frame: Uint8Array): void;
   /** Flush everything and close all connections (graceful shutdown). */
   shutdown(): Promise<void>;
 }

@@ -5,3 +5,4 @@
  */
 export * from './documents';
 export * from './agency';
+export * from './comments';

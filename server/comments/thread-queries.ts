@@ -1,0 +1,133 @@
+/**
+ * Reading and writing thread rows: comment_threads, comments, comment_revisions (schema/comments.ts).
+ * Every function is `fn(db, params)` so it runs alone or in a command's transaction.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client';
+import { commentThreads, comments, departments, users } from '../db/schema';
+import type { ThreadKind } from '../../shared/permissions';
+
+export type ThreadRow = typeof commentThreads.$inferSelect & { createdByName: string; resolvedByName: string | null };
+
+export interface CommentRow {
+  id: string;
+  threadId: string;
+  authorId: string;
+  authorName: string;
+  authorDepartmentId: string | null;
+  authorDepartmentName: string | null;
+  authorRole: string;
+  body: string;
+  mentions: string[];
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+}
+
+const creator = alias(users, 'creator');
+const resolver = alias(users, 'resolver');
+
+const threadColumns = {
+  thread: commentThreads,
+  createdByName: creator.name,
+  resolvedByName: resolver.name,
+};
+
+const toThread = (r: { thread: typeof commentThreads.$inferSelect; createdByName: string; resolvedByName: string | null }): ThreadRow => ({
+  ...r.thread,
+  createdByName: r.createdByName,
+  resolvedByName: r.resolvedByName,
+});
+
+export async function listThreadRows(db: Executor, documentId: string, filter: { state?: 'open' | 'resolved'; kind?: ThreadKind } = {}) {
+  const rows = await db
+    .select(threadColumns)
+    .from(commentThreads)
+    .innerJoin(creator, eq(creator.id, commentThreads.createdBy))
+    .leftJoin(resolver, eq(resolver.id, commentThreads.resolvedBy))
+    .where(
+      and(
+        eq(commentThreads.documentId, documentId),
+        filter.state ? eq(commentThreads.state, filter.state) : undefined,
+        filter.kind ? eq(commentThreads.kind, filter.kind) : undefined,
+      ),
+    )
+    // Annotations first (a leader's direction leads), then oldest first.
+    .orderBy(sql`${commentThreads.kind} = 'annotation' desc`, asc(commentThreads.createdAt), asc(commentThreads.id));
+  return rows.map(toThread);
+}
+
+export async function loadThreadRow(db: Executor, threadId: string): Promise<ThreadRow | null> {
+  const [row] = await db
+    .select(threadColumns)
+    .from(commentThreads)
+    .innerJoin(creator, eq(creator.id, commentThreads.createdBy))
+    .leftJoin(resolver, eq(resolver.id, commentThreads.resolvedBy))
+    .where(eq(commentThreads.id, threadId));
+  return row ? toThread(row) : null;
+}
+
+const commentColumns = {
+  id: comments.id,
+  threadId: comments.threadId,
+  authorId: comments.authorId,
+  authorName: users.name,
+  authorDepartmentId: comments.authorDepartmentId,
+  authorDepartmentName: departments.name,
+  authorRole: comments.authorRole,
+  body: comments.body,
+  mentions: comments.mentions,
+  createdAt: comments.createdAt,
+  editedAt: comments.editedAt,
+  deletedAt: comments.deletedAt,
+};
+
+/** The comments of these threads, oldest first within each thread. */
+export async function listCommentRows(db: Executor, threadIds: readonly string[]): Promise<CommentRow[]> {
+  if (threadIds.length === 0) return [];
+  // One parameter (a uuid[] literal) instead of thousands: the 1,000-thread list stays one round trip.
+  return db
+    .select(commentColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(departments, eq(departments.id, comments.authorDepartmentId))
+    .where(threadIds.length > 100 ? sql`${comments.threadId} = any(${`{${threadIds.join(',')}}`}::uuid[])` : inArray(comments.threadId, [...threadIds]))
+    .orderBy(asc(comments.threadId), asc(comments.createdAt), asc(comments.id));
+}
+
+export async function loadCommentRow(db: Executor, commentId: string): Promise<CommentRow | null> {
+  const [row] = await db
+    .select(commentColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(departments, eq(departments.id, comments.authorDepartmentId))
+    .where(eq(comments.id, commentId));
+  return row ?? null;
+}
+
+/** Names of people (mentions), by id. */
+export async function namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface AnchorRefresh {
+  id: string;
+  start: string;
+  end: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Store anchors as last seen (moved text, re-attached passages), in one statement. */
+export async function saveAnchors(db: Executor, refreshed: readonly AnchorRefresh[]): Promise<void> {
+  if (refreshed.length === 0) return;
+  await db.execute(sql`
+    update ${commentThreads} as t
+       set anchor_start = v.start, anchor_end = v."end", anchor_exact = v.exact, anchor_prefix = v.prefix, anchor_suffix = v.suffix
+      from jsonb_to_recordset(${JSON.stringify(refreshed)}::jsonb) as v(id uuid, start text, "end" text, exact text, prefix text, suffix text)
+     where t.id = v.id and t.anchor_start is not null`);
+}

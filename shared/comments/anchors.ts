@@ -130,11 +130,26 @@ export function findQuote(text: string, quote: { exact: string; prefix?: string;
   return top[0]!.at;
 }
 
+/** Whether the character an encoded position sticks to was deleted (its range boundary is gone). */
+function endpointDeleted(doc: Y.Doc, encoded: string): boolean {
+  const position = decodePosition(encoded);
+  if (!position?.item || !positionKnown(doc, encoded)) return false;
+  try {
+    return Y.getItem(doc.store, position.item).deleted;
+  } catch {
+    return true;
+  }
+}
+
 /** Resolve a stored anchor against the current document (see the header). */
 export function resolveAnchor(doc: Y.Doc, flat: FlatText, stored: StoredAnchor): Resolved {
   const from = offsetOfPosition(doc, flat, stored.start);
   const to = offsetOfPosition(doc, flat, stored.end);
-  if (from !== null && to !== null && from < to) {
+  const spans = from !== null && to !== null && from < to;
+  // A deleted first or last character: the range still resolves (around tombstones) but may now
+  // cut through text re-inserted by an undo. Look for the quote before trusting it.
+  const boundaryGone = endpointDeleted(doc, stored.start) || endpointDeleted(doc, stored.end);
+  if (spans && !boundaryGone) {
     const exact = flat.text.slice(from, to);
     const prefix = flat.text.slice(Math.max(0, from - contextLength), from);
     const suffix = flat.text.slice(to, to + contextLength);
@@ -149,6 +164,9 @@ export function resolveAnchor(doc: Y.Doc, flat: FlatText, stored: StoredAnchor):
     const again = believable ? anchorRange(flat, at, at + stored.exact.length) : null;
     if (again) return { status: 'attached', from: at, to: at + stored.exact.length, ...again, changed: true, reattached: true };
   }
+  // Part of the passage was deleted (its first or last words): keep what is left, on live characters.
+  const rest = spans ? anchorRange(flat, from, to) : null;
+  if (rest) return { status: 'attached', from: from!, to: to!, ...rest, changed: true, reattached: false };
   return { status: 'orphaned', exact: stored.exact };
 }
 

@@ -92,3 +92,16 @@ describe('anchors', () => {
     expect(resolve(doc, word).status).toBe('orphaned');
   });
 });
+
+describe('anchors whose first or last characters are deleted', () => {
+  it('keep the rest of the passage after a partial deletion, and the whole one after an undo', () => {
+    const doc = draft('The quick brown fox jumps.');
+    const anchor = anchorOn(doc, 'quick brown fox');
+    const undo = new Y.UndoManager(doc.getXmlFragment('default'));
+    textOf(doc, 0).delete(4, 'quick '.length);
+    const rest = resolve(doc, anchor);
+    expect(rest.status === 'attached' && rest.exact).toBe('brown fox');
+    undo.undo();
+    expect(resolve(doc, anchor).exact).toBe('quick brown fox');
+  });
+});

@@ -23,10 +23,11 @@ import { directoryRoutes } from './documents/directory-routes';
 import { versionRoutes } from './records/version-routes';
 import { recordRoutes } from './records/record-routes';
 import { wellKnownRoutes } from './records/well-known-routes';
-import { commentRoutes } from './comments/routes';
 import type { CollabService } from './collab/service';
 import type { Metrics } from './metrics';
 import { metricsRoutes } from './http/metrics-routes';
+import { httpAudit } from './audit/http-audit';
+import { auditRoutes } from './audit/routes';
 import { clientRoutes } from './http/static';
 import { agencyRoutes } from './agency/routes';
 
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps) {
   // API bodies are small JSON; refuse anything bigger before reading it.
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Request body too large (max 1 MiB)'), 413) }));
 
+  // Records the pre-existing actions (sign-in, documents, freeze, admin…) once they finish.
+  app.use('/api/*', httpAudit(deps.db));
   app.route('/', healthRoutes(deps));
   app.route('/', metricsRoutes(deps));
   app.route('/api/setup', setupRoutes(deps));
@@ -58,7 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/directory', directoryRoutes(deps));
   app.route('/api', versionRoutes(deps));
   app.route('/api', recordRoutes(deps));
-  app.route('/api', commentRoutes(deps));
+  app.route('/api', auditRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/agency', agencyRoutes(deps));
   app.route('/collab', deps.collab.routes());

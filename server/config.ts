@@ -33,6 +33,8 @@ const configSchema = z.object({
   COMPACT_AFTER_UPDATES: int(500, 10),
   /** Unload a document from memory this long after its last client left. */
   ROOM_IDLE_MS: int(30_000, 0),
+  /** Anchor the audit trail's head in the record ledger this often (issue 11; also at every handover). */
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0.01).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGNING_KEY_JWK: z.string().optional(),
   /** `false` when the server runs under a role that may not change the schema (see docs/records.md). */

@@ -11,6 +11,7 @@ import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
 import { createCollabService } from './collab';
 import { Metrics } from './metrics';
+import { startAuditJobs } from './audit/schedule';
 import type { CollabService } from './collab/service';
 
 export interface RunningServer {
@@ -35,6 +36,7 @@ export async function startServer(config: Config, log: Logger, options: { databa
   });
   // Websockets are collab's: it refuses with a real HTTP status before upgrading (collab/upgrade.ts).
   server.on('upgrade', collab.handleUpgrade);
+  const stopAuditJobs = startAuditJobs(database.db, config, log);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log.info({ port, database: database.kind }, 'codraft listening');
@@ -43,6 +45,7 @@ export async function startServer(config: Config, log: Logger, options: { databa
   const close = () =>
     (closing ??= (async () => {
       server.close();
+      stopAuditJobs();
       await collab.shutdown();
       if (!options.database) await database.close();
       if ('closeAllConnections' in server) server.closeAllConnections();

@@ -10,6 +10,7 @@ import { signingKeys } from '../../db/schema';
 import { createSigningKey, listSigningKeys } from '../../records/keys';
 import { publicJwk } from '../../../shared/records';
 import { withDatabase } from '../database';
+import { recordAudit } from '../../audit/record-event';
 import type { CliCommand } from '../registry';
 
 export const keysRotate: CliCommand = {
@@ -22,6 +23,7 @@ export const keysRotate: CliCommand = {
     await withDatabase(async (db, where) => {
       if (!config.SIGNING_KEY_JWK) {
         const key = await createSigningKey(db, config);
+        await recordAudit(db, { action: 'key.rotate', actorId: null, objectType: 'signing_key', objectId: key.kid, outcome: 'success', details: { via: 'cli' } });
         console.log(`New signing key ${key.kid} published in the ${where}; private key in ${config.dataDir}/keys.`);
         console.log('A running server on Postgres signs with it from its next freeze; the previous key is retired and stays in /.well-known/jwks.json.');
         return;
@@ -29,6 +31,7 @@ export const keysRotate: CliCommand = {
       const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       const pub = await publicJwk(await exportJWK(pair.publicKey));
       await db.insert(signingKeys).values({ kid: pub.kid!, publicJwk: pub });
+      await recordAudit(db, { action: 'key.rotate', actorId: null, objectType: 'signing_key', objectId: pub.kid!, outcome: 'success', details: { via: 'cli', environment: true } });
       console.error(`SIGNING_KEY_JWK is set, so the key lives in the environment. New key ${pub.kid} is published;`);
       console.error('set SIGNING_KEY_JWK to the JWK below on every server and restart them:');
       console.log(JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: pub.kid, alg: 'EdDSA' }));

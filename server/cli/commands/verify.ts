@@ -11,6 +11,7 @@ import { defaultCheckpointPath, readCheckpoint, writeCheckpoint } from '../../re
 import { verifyLedger, type LedgerReport } from '../../records/verify-ledger';
 import { verifyBundle, type BundleReport, type Jwks } from '../../../shared/records';
 import { withDatabase } from '../database';
+import { verifyAuditTrail, type AuditReport } from '../../audit/verify-chain';
 import { UsageError, type CliCommand } from '../registry';
 
 const failed = (message: string) => new AppError(422, 'verification_failed', message);
@@ -45,6 +46,16 @@ export function printLedgerReport(report: LedgerReport, where: string) {
     return;
   }
   console.log(`✗ ${summary}: ${report.problems.length} problem(s) (${seconds} s)`);
+  for (const p of report.problems) console.log(`  ✗ ${p.subject}: ${p.check} — ${p.detail}`);
+}
+
+export function printAuditReport(report: AuditReport) {
+  const summary = `${report.events} audit event(s), ${report.anchors} anchor(s) in the ledger`;
+  if (report.ok) {
+    console.log(`✓ ${summary}: hash chain and anchors check out`);
+    return;
+  }
+  console.log(`✗ ${summary}: ${report.problems.length} problem(s)`);
   for (const p of report.problems) console.log(`  ✗ ${p.subject}: ${p.check} — ${p.detail}`);
 }
 
@@ -85,7 +96,12 @@ export const verify: CliCommand = {
       const report = await verifyLedger(db, { checkpoint, hashContentIn: values['hash-locally'] ? 'verifier' : 'database' });
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else printLedgerReport(report, where);
+      // The audit trail (issue 11): hash chain and its anchors in the ledger.
+      const audit = await verifyAuditTrail(db);
+      if (values.json) console.log(JSON.stringify({ audit }, null, 2));
+      else printAuditReport(audit);
       if (!report.ok) throw failed(`FAILED: ${report.problems.length} problem(s) in the ledger`);
+      if (!audit.ok) throw failed(`FAILED: ${audit.problems.length} problem(s) in the audit trail`);
       if (checkpointFile && report.checkpoint) await writeCheckpoint(checkpointFile, report.checkpoint);
     });
   },

@@ -4,5 +4,6 @@
  * Pure functions; the server loads the facts, these decide.
  */
 export * from './documents';
+export * from './audit';
 export * from './agency';
 export * from './comments';

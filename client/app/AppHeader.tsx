@@ -1,18 +1,29 @@
-/** The bar on every signed-in page: brand, navigation, language, who is signed in, sign out. */
-import { Show } from 'solid-js';
+/**
+ * The bar on every signed-in page: brand, navigation, language, who is signed in, sign out.
+ * Capabilities add their header items (e.g. a notification badge) in the `end` slot.
+ */
+import { createSignal, Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { signOut, type User } from '../session/session';
-import { pendingEditsAnywhere } from '../session/local-data';
+import { draftsWithUnsentEdits, type LocalDraft } from '../session/local-data';
+import { SignOutDialog } from '../session/SignOutDialog';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navigate, route } from './router';
 
-export function AppHeader(props: { user: User }) {
+export function AppHeader(props: { user: User; end?: JSX.Element }) {
   const current = (...prefixes: string[]) => (prefixes.some((p) => (p === '/' ? route().pathname === '/' : route().pathname.startsWith(p))) ? 'page' : undefined);
+  /** Drafts that would lose unsent edits: while set, the sign-out dialog asks first. */
+  const [atRisk, setAtRisk] = createSignal<LocalDraft[] | null>(null);
   const leave = async () => {
-    if (pendingEditsAnywhere() > 0 && !window.confirm(t('connection.leavePrompt'))) return;
+    setAtRisk(null);
     await signOut().catch(() => undefined);
     navigate('/sign-in', { replace: true });
+  };
+  const requestSignOut = () => {
+    const unsent = draftsWithUnsentEdits();
+    if (unsent.length > 0) setAtRisk(unsent);
+    else void leave();
   };
   return (
     <header class="app-header">
@@ -33,16 +44,18 @@ export function AppHeader(props: { user: User }) {
         </Show>
       </nav>
       <div class="app-header__end">
+        {props.end}
         <LanguageSwitcher />
         <span class="account" title={t('nav.account', { name: props.user.name })}>
           <span class="account__name">{props.user.name}</span>
           <span class="account__department">{props.user.departments.map((d) => d.name).join(', ')}</span>
         </span>
-        <button type="button" class="button button--quiet" aria-label={t('nav.signOut')} onClick={() => void leave()}>
+        <button type="button" class="button button--quiet" aria-label={t('nav.signOut')} onClick={requestSignOut}>
           <Icon name="signOut" size={18} />
           <span class="hide-narrow">{t('nav.signOut')}</span>
         </button>
       </div>
+      <Show when={atRisk()}>{(drafts) => <SignOutDialog drafts={drafts()} onStay={() => setAtRisk(null)} onSignOut={() => void leave()} />}</Show>
     </header>
   );
 }

@@ -44,7 +44,8 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
     historyToggle?.focus();
   };
 
-  onCleanup(guardLeaving(() => session.unconfirmed() > 0));
+  // Leaving loses nothing once unsent edits are on this device (IndexedDB): warn only before that.
+  onCleanup(guardLeaving(() => session.unconfirmed() > 0 && !session.storedLocally()));
   createEffect(on(session.syncs, (count) => count > 1 && props.refresh(), { defer: true }));
   createEffect(on(expired, (isExpired, was) => was && !isExpired && session.reconnect(), { defer: true }));
   /** Can I still reach this draft? A 401 opens the sign-in dialog; 403/404 mean access is gone. */
@@ -142,7 +143,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
         </Show>
       </div>
       <Show when={sharing()}>
-        <ShareDialog documentId={props.doc.id} title={props.doc.title} onClose={() => setSharing(false)} />
+        <ShareDialog documentId={props.doc.id} title={props.doc.title} department={props.doc.department} onClose={() => setSharing(false)} />
       </Show>
     </div>
   );

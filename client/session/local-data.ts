@@ -35,11 +35,25 @@ export function rememberOpened(documentId: string) {
   writeJson('opened-documents', [...opened]);
 }
 
-/** Unconfirmed edits of any local document (sign-out warns before deleting them). */
-export function pendingEditsAnywhere(): number {
-  const opened = readJson<string[]>('opened-documents') ?? [];
-  return opened.reduce((sum, id) => sum + (Number(localStorage.getItem(pendingKey(id))) || 0), 0);
+/** A draft kept on this device: its title (from the last visit) and whether edits have not reached the server. */
+export interface LocalDraft {
+  id: string;
+  title: string | null;
+  unsent: number;
 }
+
+/** Drafts with a copy on this device (opened here before), with their unsent edits. */
+export function localDrafts(): LocalDraft[] {
+  const opened = readJson<string[]>('opened-documents') ?? [];
+  return opened.map((id) => ({
+    id,
+    title: readJson<{ title?: string }>(`document:${id}`)?.title ?? null,
+    unsent: Number(localStorage.getItem(pendingKey(id))) || 0,
+  }));
+}
+
+/** Drafts whose edits would be lost if this device's copy were deleted now. */
+export const draftsWithUnsentEdits = () => localDrafts().filter((d) => d.unsent > 0);
 
 /** Delete everything Codraft stored in this browser (keeps the language choice). */
 export async function forgetLocalData() {

@@ -61,3 +61,17 @@ export function changed(original: readonly GrantEntry[], current: readonly Grant
   const b = asMap(current);
   return a.size !== b.size || [...a].some(([key, level]) => b.get(key) !== level);
 }
+
+/** What saving would change: subjects granted, levels changed, grants removed (for the unsaved-changes warning). */
+export function summarizeChanges(original: readonly GrantEntry[], current: readonly GrantEntry[]) {
+  const before = new Map(original.map((e) => [subjectKey(e.subject), e]));
+  const after = new Set(current.map((e) => subjectKey(e.subject)));
+  return {
+    added: current.filter((e) => !before.has(subjectKey(e.subject))),
+    changedLevel: current.filter((e) => {
+      const was = before.get(subjectKey(e.subject));
+      return was !== undefined && was.level !== e.level;
+    }),
+    removed: original.filter((e) => !after.has(subjectKey(e.subject))),
+  };
+}

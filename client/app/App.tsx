@@ -9,6 +9,7 @@ import { expired, loadSession, needsSetup, ready, user } from '../session/sessio
 import { SessionExpiredDialog } from '../session/SessionExpiredDialog';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
+import { NotificationsBell } from '../notifications/NotificationsBell';
 import { decide } from './guard';
 import { online } from './network';
 import { navigate, route } from './router';
@@ -43,7 +44,7 @@ export function App() {
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Show when={user()}>{(signedIn) => <AppHeader user={signedIn()} />}</Show>
+      <Show when={user()}>{(signedIn) => <AppHeader user={signedIn()} end={<NotificationsBell />} />}</Show>
       <Show when={!online() && user() && !route().pathname.startsWith('/documents/')}>
         <p class="offline-banner" role="status">
           {t('app.offlineBanner')}

@@ -24,6 +24,8 @@ import './editor.css';
 import './document.css';
 import '../versions/versions.css';
 import { usePageTitle } from '../app/page-title';
+import { createCommentsController } from '../comments/comments-controller';
+import { CommentsSlot, CommentsToggle } from '../comments/CommentsSlot';
 
 /** The version history and its verification code (jose, the record format) load on first use. */
 const VersionHistoryPanel = lazy(() => import('../versions/VersionHistoryPanel'));
@@ -34,6 +36,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
   const session = createCollabSession(props.doc.id, self);
   usePageTitle(() => props.doc.title);
   const [editor, setEditor] = createSignal<Editor>();
+  const comments = createCommentsController(props.doc.id, session, editor);
   const [sharing, setSharing] = createSignal(false);
   const [noAccess, setNoAccess] = createSignal(false);
   const editable = () => props.doc.access === 'edit' && !props.doc.finalizedAt && !noAccess();
@@ -97,6 +100,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
         </div>
         <div class="workspace__actions">
           <ConnectionStatus session={session} />
+          <CommentsToggle controller={comments} />
           <button
             ref={historyToggle}
             type="button"
@@ -128,6 +132,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
             <EditorSurface session={session} user={{ ...self, color: colorOf(self.id, self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
           </article>
         </div>
+        <CommentsSlot controller={comments} documentId={props.doc.id} me={props.me} access={noAccess() ? 'none' : props.doc.access} finalized={Boolean(props.doc.finalizedAt)} />
         <Show when={history()}>
           <Suspense fallback={<p class="version-panel version-panel--loading page-loading" role="status">{t('versions.loading')}</p>}>
             <VersionHistoryPanel

@@ -6,11 +6,15 @@
  */
 import { en as coreEn, type Message } from './en';
 import { vi as coreVi } from './vi';
+import { en as commentsEn, vi as commentsVi } from '../comments/messages';
+import { en as notificationsEn, vi as notificationsVi } from '../notifications/messages';
 
 export type { Message };
 
 export const en = {
   ...coreEn,
+  ...commentsEn,
+  ...notificationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -20,4 +24,6 @@ export type CatalogOf<T> = { readonly [K in keyof T]: Message };
 
 export const vi: Catalog = {
   ...coreVi,
+  ...commentsVi,
+  ...notificationsVi,
 };

@@ -1,0 +1,158 @@
+/**
+ * Issue 8, "what it must show" 3 and 5, in real Chromium: a commenter selects a passage and
+ * comments (Ctrl+Alt+M), the drafter — in a second browser, without reloading — sees the thread
+ * and replies; the commenter sees the reply and the notification badge live, then resolves the
+ * thread; a leader's annotation appears styled apart. Screenshots at desktop and tablet sizes.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClientOnce, launchBrowser, newContext, openDocument, screenshot } from '../support/browser';
+import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/server';
+import { makeLeader, writeDraft } from '../comments/setup';
+
+describe('comments in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let lan: TestUser;
+  let nam: TestUser;
+  let hung: TestUser;
+  let documentId: string;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  const passage = 'lập, quản lý và lưu trữ hồ sơ điện tử';
+  const second = 'Văn phòng chịu trách nhiệm hướng dẫn thi hành';
+
+  beforeAll(async () => {
+    await buildClientOnce();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const db = server.database.db;
+    const office = await makeDepartment(db, 'Văn phòng UBND tỉnh');
+    const justice = await makeDepartment(db, 'Sở Tư pháp');
+    lan = await makeUser(db, { departmentIds: [office.id], name: 'Nguyễn Thị Lan' });
+    nam = await makeUser(db, { departmentIds: [justice.id], name: 'Lê Hoàng Nam' });
+    hung = await makeUser(db, { departmentIds: [justice.id], name: 'Trần Văn Hùng' });
+    await makeLeader(db, hung, justice.id);
+    documentId = (await makeDocument(db, lan, 'Quy chế quản lý hồ sơ điện tử')).id;
+    await grant(db, documentId, { departmentId: justice.id }, 'comment');
+    const writer = await writeDraft(server, documentId, lan, [`Điều 1. Quy chế này quy định việc ${passage}.`, `Điều 2. ${second} Quy chế này.`]);
+    writer.destroy();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const open = async (user: TestUser, viewport = { width: 1280, height: 800 }) => {
+    const context = await newContext(browser, server.url, { cookie: user.cookie, viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    await openDocument(page, documentId);
+    return page;
+  };
+
+  /** Select `text` in the draft as a person would with the mouse (a DOM selection the editor reads). */
+  const select = (page: Page, text: string) =>
+    page.evaluate((wanted) => {
+      const root = document.querySelector('.document-content')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      throw new Error(`text not found: ${wanted}`);
+    }, text);
+
+  const panel = (page: Page) => page.locator('#comments-panel');
+  const ensurePanel = async (page: Page) => {
+    if (!(await panel(page).isVisible())) await page.getByRole('button', { name: /Show or hide comments/ }).click();
+    await panel(page).waitFor();
+  };
+  const thread = (page: Page, quote: string) => panel(page).locator('.thread[data-thread-id]', { hasText: quote });
+
+  it('comment, live reply with a notification, resolve; a leader annotation styled apart; desktop and tablet', async () => {
+    const pageNam = await open(nam);
+    const pageLan = await open(lan);
+    await ensurePanel(pageNam);
+    await ensurePanel(pageLan);
+
+    // Nam (comment access, read-only draft) selects a passage and presses Ctrl+Alt+M.
+    await select(pageNam, passage);
+    await pageNam.waitForTimeout(100); // the editor reads the selection on selectionchange
+    await pageNam.keyboard.press('Control+Alt+m');
+    const composer = panel(pageNam).getByRole('combobox', { name: 'Your comment' });
+    await composer.fill('Cần nêu rõ thời hạn lưu trữ.');
+    await panel(pageNam).getByRole('button', { name: 'Send' }).click();
+    await thread(pageNam, 'Cần nêu rõ thời hạn lưu trữ.').waitFor();
+    await pageNam.locator('.document-content .comment-mark--comment', { hasText: 'quản lý' }).first().waitFor();
+
+    // Lan sees it without reloading, and replies.
+    const lanThread = thread(pageLan, 'Cần nêu rõ thời hạn lưu trữ.');
+    await lanThread.waitFor({ timeout: 10_000 });
+    await pageLan.locator('.document-content .comment-mark--comment').first().waitFor();
+    await lanThread.getByRole('button', { name: 'Reply' }).click();
+    await lanThread.getByRole('combobox', { name: 'Reply' }).fill('Đã bổ sung ở Điều 3.');
+    await lanThread.getByRole('button', { name: 'Send' }).click();
+
+    // Nam sees the reply and the badge, live.
+    await thread(pageNam, 'Đã bổ sung ở Điều 3.').waitFor({ timeout: 10_000 });
+    await pageNam.locator('[data-testid="notification-badge"]').waitFor({ timeout: 10_000 });
+    expect(await pageNam.locator('[data-testid="notification-badge"]').textContent()).toBe('1');
+    await pageNam.getByRole('button', { name: /^Notifications: 1 unread/ }).click();
+    await pageNam.locator('.notification[data-kind="reply"]').waitFor();
+    expect(await pageNam.locator('.notification[data-kind="reply"]').textContent()).toContain('Nguyễn Thị Lan');
+    await pageNam.keyboard.press('Escape');
+
+    // Nam resolves it; it leaves Lan's open list.
+    await thread(pageNam, 'Đã bổ sung ở Điều 3.').getByRole('button', { name: 'Resolve' }).click();
+    await pageLan.waitForFunction(() => !document.querySelector('#comments-panel .thread[data-state="open"]'), undefined, { timeout: 10_000 });
+    await panel(pageLan).getByRole('button', { name: 'Resolved', exact: true }).click();
+    await panel(pageLan).locator('.thread[data-state="resolved"]').waitFor();
+    expect(await panel(pageLan).locator('.thread__resolved').textContent()).toContain('Lê Hoàng Nam');
+
+    // Hùng, a leader, annotates another passage with the button.
+    const pageHung = await open(hung);
+    await ensurePanel(pageHung);
+    await select(pageHung, second);
+    await pageHung.waitForTimeout(100);
+    await panel(pageHung).getByRole('button', { name: 'Annotate' }).click();
+    await panel(pageHung).getByRole('combobox', { name: 'Your comment' }).fill('Giao Văn phòng chủ trì, báo cáo trước 30/12.');
+    await panel(pageHung).getByRole('button', { name: 'Send' }).click();
+    const annotationMark = pageLan.locator('.document-content .comment-mark--annotation').first();
+    await annotationMark.waitFor({ timeout: 10_000 });
+    await panel(pageLan).getByRole('button', { name: 'All', exact: true }).first().click();
+    const annotationCard = panel(pageLan).locator('.thread--annotation').first();
+    await annotationCard.waitFor();
+    expect(await annotationCard.textContent()).toContain('Leader');
+    // Annotations are listed first and highlighted in their own colour.
+    expect(await panel(pageLan).locator('.thread-list > .thread').first().getAttribute('data-kind')).toBe('annotation');
+    const colour = (selector: string) => pageLan.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    await panel(pageLan).getByRole('button', { name: 'Open', exact: true }).click();
+    await panel(pageLan).getByRole('button', { name: 'All', exact: true }).first().click();
+    expect(await colour('.document-content .comment-mark--annotation')).not.toBe('rgba(0, 0, 0, 0)');
+    await screenshot(pageLan, 'comments-desktop.png');
+
+    // Tablet: 768 px wide, the panel is a drawer; the annotation still shows apart.
+    const tablet = await open(lan, { width: 768, height: 1024 });
+    await ensurePanel(tablet);
+    await tablet.locator('.document-content .comment-mark--annotation').first().waitFor();
+    await panel(tablet).locator('.thread--annotation').first().waitFor();
+    const box = await panel(tablet).boundingBox();
+    expect(box && box.width).toBeLessThanOrEqual(768);
+    await screenshot(tablet, 'comments-tablet.png');
+
+    expect(problems.filter((p) => !/favicon|Failed to load resource/.test(p))).toEqual([]);
+  }, 180_000);
+});

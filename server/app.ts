@@ -5,12 +5,14 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Logger } from './logger';
 import type { AppEnv } from './http/env';
-import { AppError, errorBody } from './errors';
+import { AppError, errorBody, storageRetryAfterSeconds, storageUnavailableBody } from './errors';
+import { isStorageUnavailable } from './db/pg-errors';
+import { securityHeaders } from './http/security-headers';
+import { rejectNul } from './http/reject-nul';
 import { requestContext } from './http/request-context';
 import { sameOriginWrites } from './http/origin';
 import { healthRoutes } from './http/health-routes';
@@ -44,7 +46,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(requestContext(deps.log));
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(securityHeaders());
+  app.use(rejectNul());
   app.use('/api/*', sameOriginWrites(deps.config));
   // API bodies are small JSON; refuse anything bigger before reading it.
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Request body too large (max 1 MiB)'), 413) }));
@@ -73,6 +76,10 @@ export function createApp(deps: AppDeps) {
     if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('bad_request', error.message || 'Bad request'), error.status);
+    }
+    if (isStorageUnavailable(error)) {
+      c.var.log?.error({ err: error }, 'storage unavailable');
+      return c.json(storageUnavailableBody(), 503, { 'Retry-After': String(storageRetryAfterSeconds) });
     }
     c.var.log?.error({ err: error }, 'unhandled error');
     return c.json(errorBody('internal', 'Something went wrong on the server'), 500);

@@ -27,6 +27,12 @@ const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: int(15, 1),
   WS_MAX_FRAME_BYTES: int(2 * 1024 * 1024, 1024),
   WS_MAX_CONNECTIONS_PER_USER: int(20, 1),
+  /** A client's sync step 2 (catching up after a big paste or a long offline session) may be this large. */
+  WS_MAX_SYNC_BYTES: int(32 * 1024 * 1024, 1024),
+  /** Unwritten edits kept in memory while the database is down; past it, new edits are refused (1013). */
+  PERSIST_MAX_PENDING_BYTES: int(64 * 1024 * 1024, 1024),
+  /** How often expired sessions are deleted from the database. */
+  SESSION_PURGE_MINUTES: z.coerce.number().min(0.01).default(60),
   /** How long updates may wait in memory before they are written to the update log. */
   PERSIST_FLUSH_MS: int(25, 1),
   /** Compact a document's update log into a snapshot once it holds this many rows. */

@@ -26,3 +26,8 @@ export const tooManyRequests = (message: string) => new AppError(429, 'rate_limi
 export const errorBody = (code: string, message: string, details?: unknown) => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
+
+/** Seconds a client is asked to wait when the storage is unavailable (503 Retry-After). */
+export const storageRetryAfterSeconds = 5;
+export const storageUnavailableBody = () =>
+  errorBody('storage_unavailable', 'The database is unavailable right now; try again in a few seconds');

@@ -9,7 +9,8 @@ import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
-import { createCollabService } from './collab';
+import { createCollabService, type CollabDeps } from './collab';
+import { purgeExpiredSessions } from './accounts/sessions';
 import { Metrics } from './metrics';
 import { startAuditJobs } from './audit/schedule';
 import type { CollabService } from './collab/service';
@@ -24,11 +25,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger, options: { database?: DatabaseHandle } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** Use this (already migrated or to be migrated) database instead of opening one; not closed on stop. */
+  database?: DatabaseHandle;
+  /** Collaboration extras: a relay to other instances, a wrapped store (tests inject faults here). */
+  collab?: Pick<CollabDeps, 'relay' | 'wrapStore'>;
+}
+
+export async function startServer(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }));
   if (config.MIGRATE_ON_START) await runMigrations(database, config.DATABASE_URL);
   const metrics = new Metrics();
-  const collab = createCollabService({ db: database.db, config, log, metrics });
+  const collab = createCollabService({ db: database.db, config, log, metrics, ...options.collab });
   const app = createApp({ db: database.db, config, log, collab, metrics });
 
   const server: ServerType = await new Promise((resolve) => {
@@ -37,6 +45,7 @@ export async function startServer(config: Config, log: Logger, options: { databa
   // Websockets are collab's: it refuses with a real HTTP status before upgrading (collab/upgrade.ts).
   server.on('upgrade', collab.handleUpgrade);
   const stopAuditJobs = startAuditJobs(database.db, config, log);
+  const stopPurge = purgeExpiredSessions(database.db, config.SESSION_PURGE_MINUTES * 60_000, log);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log.info({ port, database: database.kind }, 'codraft listening');
@@ -45,6 +54,7 @@ export async function startServer(config: Config, log: Logger, options: { databa
   const close = () =>
     (closing ??= (async () => {
       server.close();
+      stopPurge();
       stopAuditJobs();
       await collab.shutdown();
       if (!options.database) await database.close();

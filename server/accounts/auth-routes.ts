@@ -39,13 +39,21 @@ export const authRoutes = (deps: AppDeps, throttle: LoginThrottle = defaultLogin
         const message = `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s)`;
         return c.json(errorBody('rate_limited', message), 429, { 'Retry-After': String(wait) });
       }
-      const userId = await verifyCredentials(db, email, password);
-      const user = userId ? await loadSessionUser(db, userId) : null;
+      throttle.begin(keys); // no await since retryAfter: parallel guesses count as they start
+      let user;
+      try {
+        const userId = await verifyCredentials(db, email, password);
+        user = userId ? await loadSessionUser(db, userId) : null;
+      } catch (error) {
+        throttle.end(keys);
+        throw error;
+      }
       if (!user) {
         throttle.failed(keys);
         c.var.log.info({ ip: keys[1] }, 'sign-in failed');
         throw wrongCredentials();
       }
+      throttle.end(keys);
       throttle.reset(keys.slice(0, 1));
       const { token } = await createSession(db, user.id, idleMs(config));
       setSessionCookie(c, token, idleMs(config));
@@ -54,7 +62,11 @@ export const authRoutes = (deps: AppDeps, throttle: LoginThrottle = defaultLogin
     .post('/logout', async (c) => {
       const token = getCookie(c, sessionCookieName);
       const session = token ? await validateSessionToken(db, token, idleMs(config)) : null;
-      if (session) await invalidateSession(db, session.id);
+      if (session) {
+        await invalidateSession(db, session.id);
+        // Its live websockets close too (4401 "signed out"): the session no longer exists.
+        deps.collab.sessionEnded(session.id);
+      }
       clearSessionCookie(c);
       return c.body(null, 204);
     })

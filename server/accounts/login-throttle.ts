@@ -2,12 +2,20 @@
  * Slows down password guessing: after too many failed sign-ins for one key (an email, an IP
  * address) within a window, further attempts for that key are refused until the window ends.
  * In memory, per process, behind a small interface so a shared store (Redis) can replace it.
+ *
+ * Attempts in progress count against the limit too (`begin` … `failed`/`end`): the password check
+ * takes tens of milliseconds, so without that, 30 parallel guesses would all pass the check
+ * before the first failure is counted.
  */
 
 export interface LoginThrottle {
   /** Seconds until a sign-in for any of these keys may be tried again, or 0 when allowed. */
   retryAfter(keys: readonly string[]): number;
-  /** Count a failed attempt against every key. */
+  /** An attempt for these keys starts now (call right after `retryAfter` returned 0, without awaiting). */
+  begin(keys: readonly string[]): void;
+  /** The attempt ended without a verdict (e.g. the database failed): it no longer counts. */
+  end(keys: readonly string[]): void;
+  /** Count a failed attempt against every key (ending an attempt begun for them). */
   failed(keys: readonly string[]): void;
   /** Forget the failures of these keys (after a successful sign-in). */
   reset(keys: readonly string[]): void;
@@ -27,6 +35,14 @@ interface Bucket {
 /** Fixed-window failure counters in a Map; expired windows are swept as the map grows. */
 export function memoryLoginThrottle(limits: ThrottleLimits, now: () => number = Date.now): LoginThrottle {
   const buckets = new Map<string, Bucket>();
+  const inFlight = new Map<string, number>();
+  const finish = (keys: readonly string[]) => {
+    for (const key of keys) {
+      const n = (inFlight.get(key) ?? 0) - 1;
+      if (n > 0) inFlight.set(key, n);
+      else inFlight.delete(key);
+    }
+  };
   const limitFor = (key: string) => limits.maxFailures[key.slice(0, key.indexOf(':') + 1)] ?? Infinity;
   const live = (key: string) => {
     const bucket = buckets.get(key);
@@ -46,11 +62,17 @@ export function memoryLoginThrottle(limits: ThrottleLimits, now: () => number = 
       let wait = 0;
       for (const key of keys) {
         const bucket = live(key);
-        if (bucket && bucket.failures >= limitFor(key)) wait = Math.max(wait, Math.ceil((bucket.windowEndsAt - now()) / 1000));
+        const attempts = (bucket?.failures ?? 0) + (inFlight.get(key) ?? 0);
+        if (attempts >= limitFor(key)) wait = Math.max(wait, bucket ? Math.ceil((bucket.windowEndsAt - now()) / 1000) : 1);
       }
       return wait;
     },
+    begin(keys) {
+      for (const key of keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    },
+    end: finish,
     failed(keys) {
+      finish(keys);
       sweep();
       for (const key of keys) {
         const bucket = live(key);

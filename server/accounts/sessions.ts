@@ -5,7 +5,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import type { Database, Executor } from '../db/client';
+import type { Logger } from '../logger';
 import { sessions } from '../db/schema';
 
 export const sessionCookieName = 'codraft_session';
@@ -48,3 +49,22 @@ export async function validateSessionToken(db: Executor, token: string, idleMs: 
 export const invalidateSession = (db: Executor, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));
 export const invalidateUserSessions = (db: Executor, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
 export const deleteExpiredSessions = (db: Executor) => db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+
+/**
+ * Delete expired sessions now and every `everyMs` (they are refused anyway; this keeps the table
+ * small and leaves no stale token hashes behind). Returns the function that stops it.
+ * Live websockets of a session that merely expired from inactivity stay open: their user is
+ * typing, and the socket proves it (see docs/collaboration.md); sign-out closes them.
+ */
+export function purgeExpiredSessions(db: Database, everyMs: number, log: Logger): () => void {
+  let running: Promise<unknown> | null = null;
+  const purge = () => {
+    running ??= deleteExpiredSessions(db)
+      .catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed; will retry'))
+      .finally(() => (running = null));
+  };
+  purge();
+  const timer = setInterval(purge, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -12,11 +12,16 @@ import { presenceUser, type PresenceUser } from './awareness-guard';
 import { CloseCode, ProtocolError, encodeSyncStep1, readMessage, type ClientMessage } from './protocol';
 import type { Room, RoomPeer } from './room';
 
+/** An update with no structs and no deletions (what a client with nothing new sends as step 2). */
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
+
 /** A client this far behind (bytes queued for it) is dropped; it reconnects and resyncs. */
 const maxBufferedBytes = 16 * 1024 * 1024;
 
 export interface ConnectionInit {
   id: string;
+  /** Frames above this many bytes close with 1009, except a sync step 2 (see `maxSyncBytes`). */
+  maxFrameBytes: number;
   ws: WebSocket;
   room: Room;
   user: SessionUser;
@@ -39,6 +44,10 @@ export class Connection implements RoomPeer {
   closed = false;
   private alive = true;
   private droppedUpdates = 0;
+  /** Store sequence of this connection's latest applied update: its "saved?" probes wait for it. */
+  private lastSeq = 0;
+  /** Deferred sync step 2 answers, in order (each waits for the flush holding earlier updates). */
+  private replies: Promise<void> | null = null;
   private readonly ws: WebSocket;
   private readonly log: Logger;
 
@@ -55,10 +64,20 @@ export class Connection implements RoomPeer {
     this.ws.on('message', this.onMessage);
     this.ws.on('close', this.onClose);
     this.ws.on('pong', () => (this.alive = true));
-    // ws reports frames over WS_MAX_FRAME_BYTES here and closes the socket with 1009 itself.
+    // ws refuses frames over WS_MAX_SYNC_BYTES (its maxPayload) by closing with 1009, which
+    // y-websocket retries forever: the same content would be refused on every reconnect. That
+    // close gets the final code 4413 instead, so the client stops and tells its user.
+    const close = this.ws.close.bind(this.ws);
+    this.ws.close = (code?: number, reason?: string | Buffer) =>
+      code === CloseCode.tooLarge && reason === undefined ? close(CloseCode.tooLargeEver, 'edits too large to send, even in parts') : close(code, reason);
     this.ws.on('error', (error) => this.log.info({ err: error }, 'websocket error'));
     this.room.join(this);
     this.log.info({ access: this.access }, 'collab connected');
+  }
+
+  /** The room stored one of our updates under `seq` (RoomPeer). */
+  appended(seq: number): void {
+    this.lastSeq = seq;
   }
 
   send(frame: Buffer): void {
@@ -131,8 +150,24 @@ export class Connection implements RoomPeer {
       this.close(CloseCode.unsupported, 'binary frames only');
       return;
     }
+    const frame = data as Buffer;
+    // While a final freeze seals the document, messages wait (in order) and are handled after it.
+    if (this.room.deferWhileHeld(() => this.receive(frame))) return;
+    this.receive(frame);
+  };
+
+  private receive(frame: Buffer) {
+    if (this.closed) return;
     try {
-      this.handle(readMessage(data as Buffer));
+      const message = readMessage(frame);
+      // A large sync step 2 is a client catching up (a big paste, a long offline session): it is
+      // taken up to WS_MAX_SYNC_BYTES. Anything else that large closes with 1009, which the
+      // client retries — its content then arrives as the step 2 of its next handshake.
+      if (frame.byteLength > this.init.maxFrameBytes && message.type !== 'sync-step2') {
+        this.close(CloseCode.tooLarge, 'frame too large; reconnect and send it as sync step 2');
+        return;
+      }
+      this.handle(message);
     } catch (error) {
       if (error instanceof ProtocolError) {
         this.close(error.code, error.reason);
@@ -141,12 +176,34 @@ export class Connection implements RoomPeer {
         this.close(CloseCode.internalError, 'internal error');
       }
     }
-  };
+  }
+
+  /**
+   * Answer a sync step 1. A client sends one after its own edits to learn they arrived (its
+   * "saved" indicator): the answer waits until every update this connection sent before it is
+   * written to the database, so "saved" means stored. Answers stay in order.
+   */
+  private answerSyncStep1(stateVector: Uint8Array) {
+    const seq = this.lastSeq;
+    if (!this.replies && this.room.isDurable(seq)) {
+      this.send(this.room.syncStep2For(stateVector));
+      return;
+    }
+    const reply = (this.replies ?? Promise.resolve())
+      .then(() => this.room.whenDurable(seq))
+      .then(() => {
+        if (!this.closed) this.send(this.room.syncStep2For(stateVector));
+      });
+    this.replies = reply;
+    void reply.finally(() => {
+      if (this.replies === reply) this.replies = null;
+    });
+  }
 
   private handle(message: ClientMessage) {
     switch (message.type) {
       case 'sync-step1':
-        this.send(this.room.syncStep2For(message.stateVector));
+        this.answerSyncStep1(message.stateVector);
         return;
       case 'sync-step2':
       case 'sync-update':
@@ -156,6 +213,12 @@ export class Connection implements RoomPeer {
           // changes. Closing would make it reconnect in a loop; nothing it sends is applied,
           // stored or forwarded either way.
           if (this.droppedUpdates++ === 0) this.log.debug('dropping updates from a read-only connection');
+          return;
+        }
+        if (this.room.storeOverloaded && !isEmptyUpdate(message.update)) {
+          // The database is down and the buffer is full: accept nothing more (1013 retries
+          // later). The client keeps its edits and sends them again in its next handshake.
+          this.close(CloseCode.tryAgainLater, 'edits cannot be stored right now; they stay on your device and are sent again later');
           return;
         }
         this.room.applyClientUpdate(this, message.update);

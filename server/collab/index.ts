@@ -18,7 +18,7 @@ import { loadDocumentFacts } from '../documents/document-access';
 import { loadSessionUser } from '../accounts/user-queries';
 import { socketAccess } from './access';
 import { Connection } from './connection';
-import { UpdateLogStore } from './persistence';
+import { UpdateLogStore, type DocumentStore } from './persistence';
 import { CloseCode } from './protocol';
 import { localRelay, type RoomRelay } from './relay';
 import { Rooms } from './rooms';
@@ -35,6 +35,8 @@ export interface CollabDeps {
   relay?: RoomRelay;
   /** Records persistence latency and counters when given. */
   metrics?: Metrics;
+  /** Wrap the update-log store (another backend, instrumentation, fault injection in tests). */
+  wrapStore?: (store: DocumentStore) => DocumentStore;
 }
 
 const heartbeatMs = 30_000;
@@ -42,10 +44,23 @@ const heartbeatMs = 30_000;
 export function createCollabService(deps: CollabDeps): CollabService {
   const { db, config } = deps;
   const log = deps.log.child({ component: 'collab' });
-  const store = new UpdateLogStore(db, { flushMs: config.PERSIST_FLUSH_MS, compactAfter: config.COMPACT_AFTER_UPDATES, log, metrics: deps.metrics });
+  const updateLog = new UpdateLogStore(db, {
+    flushMs: config.PERSIST_FLUSH_MS,
+    compactAfter: config.COMPACT_AFTER_UPDATES,
+    maxPendingBytes: config.PERSIST_MAX_PENDING_BYTES,
+    log,
+    metrics: deps.metrics,
+  });
+  const store = deps.wrapStore ? deps.wrapStore(updateLog) : updateLog;
   const rooms = new Rooms({ store, relay: deps.relay ?? localRelay, log, idleMs: config.ROOM_IDLE_MS });
   const connections = new UserConnections<Connection>(config.WS_MAX_CONNECTIONS_PER_USER);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.WS_MAX_FRAME_BYTES, clientTracking: false, perMessageDeflate: false });
+  // ws itself refuses frames past the sync limit; connection.ts applies the smaller frame limit.
+  const maxPayload = Math.max(config.WS_MAX_SYNC_BYTES, config.WS_MAX_FRAME_BYTES);
+  const wss = new WebSocketServer({ noServer: true, maxPayload, clientTracking: false, perMessageDeflate: false });
+  /** Bumped by every access change: a handshake that saw it move re-checks before joining. */
+  const access = { generation: 0 };
+  /** Server-side operations on one document that must not interleave (freeze, restore). */
+  const locks = new Map<string, Promise<unknown>>();
   let closing: Promise<void> | null = null;
   const heartbeat = setInterval(() => {
     for (const connection of connections.all()) connection.ping();
@@ -57,13 +72,19 @@ export function createCollabService(deps: CollabDeps): CollabService {
     const facts = await loadDocumentFacts(db, documentId);
     for (const connection of targets) {
       if (connection.closed) continue;
-      if (!facts) {
-        connection.close(CloseCode.documentGone, 'document no longer exists');
-        continue;
+      // One socket failing must not leave the others with access they lost.
+      try {
+        if (!facts) {
+          connection.close(CloseCode.documentGone, 'document no longer exists');
+          continue;
+        }
+        const decided = socketAccess(connection.user, facts);
+        if (decided) connection.setAccess(decided);
+        else connection.close(CloseCode.accessRevoked, 'access to this document was revoked');
+      } catch (error) {
+        log.error({ err: error, documentId, conn: connection.id }, 'access re-check failed for a socket; terminating it');
+        connection.terminate();
       }
-      const access = socketAccess(connection.user, facts);
-      if (access) connection.setAccess(access);
-      else connection.close(CloseCode.accessRevoked, 'access to this document was revoked');
     }
   }
 
@@ -73,9 +94,19 @@ export function createCollabService(deps: CollabDeps): CollabService {
         c.json(errorBody('upgrade_required', 'Open this address as a websocket (y-websocket protocol)'), 426),
       ),
 
-    handleUpgrade: createUpgradeHandler({ db, config, log, wss, rooms, connections, isClosing: () => closing !== null }),
+    handleUpgrade: createUpgradeHandler({
+      db,
+      config,
+      log,
+      wss,
+      rooms,
+      connections,
+      isClosing: () => closing !== null,
+      accessGeneration: () => access.generation,
+    }),
 
     async accessChanged(documentId) {
+      access.generation++;
       const room = rooms.get(documentId);
       if (!room) return;
       const targets = [...room.peers].filter((p): p is Connection => p instanceof Connection);
@@ -83,6 +114,7 @@ export function createCollabService(deps: CollabDeps): CollabService {
     },
 
     async userChanged(userId) {
+      access.generation++;
       const targets = connections.ofUser(userId).filter((c) => !c.closed);
       if (targets.length === 0) return;
       const user = await loadSessionUser(db, userId);
@@ -105,7 +137,52 @@ export function createCollabService(deps: CollabDeps): CollabService {
         c.setUser(user);
         byDocument.set(c.room.documentId, [...(byDocument.get(c.room.documentId) ?? []), c]);
       }
-      for (const [documentId, group] of byDocument) await recheck(documentId, group);
+      for (const [documentId, group] of byDocument) {
+        try {
+          await recheck(documentId, group);
+        } catch (error) {
+          log.error({ err: error, documentId, userId }, 'access re-check failed; closing the sockets to be safe');
+          for (const c of group) c.close(CloseCode.tryAgainLater, 'access could not be checked; reconnect');
+        }
+      }
+    },
+
+    async exclusive(documentId, operation) {
+      const previous = locks.get(documentId) ?? Promise.resolve();
+      const run = previous.catch(() => {}).then(operation);
+      const tail = run.catch(() => {});
+      locks.set(documentId, tail);
+      void tail.then(() => {
+        if (locks.get(documentId) === tail) locks.delete(documentId);
+      });
+      return run;
+    },
+
+    async holdEdits(documentId) {
+      const room = await rooms.acquire(documentId);
+      room.holdEdits();
+      let released = false;
+      const release = async () => {
+        if (released) return;
+        released = true;
+        room.resumeEdits();
+        await rooms.release(room);
+      };
+      try {
+        // Encode first, then flush: everything in the state is durable when it is handed out.
+        const state = Y.encodeStateAsUpdate(room.doc);
+        await store.flush();
+        return { state, release };
+      } catch (error) {
+        await release();
+        throw error;
+      }
+    },
+
+    sessionEnded(sessionId) {
+      for (const connection of connections.all()) {
+        if (connection.sessionId === sessionId) connection.close(CloseCode.sessionEnded, 'signed out');
+      }
     },
 
     flushDocument: () => store.flush(),

@@ -2,8 +2,12 @@
  * Durability for rooms: every update a room applies is appended to a per-process buffer and
  * written within PERSIST_FLUSH_MS, all documents together in one statement (a multi-row INSERT
  * and an UPDATE of `last_edited_*`), never one transaction per keystroke. A failed write
- * keeps its updates and retries with backoff. Logs that grow past COMPACT_AFTER_UPDATES rows are
- * folded into the snapshot in the background, one document at a time.
+ * keeps its updates and retries with backoff (each update is encoded for the wire once, not per
+ * retry). The buffer is bounded: past PERSIST_MAX_PENDING_BYTES the store reports `overloaded` and
+ * rooms stop accepting edits (clients keep them and resend later) — nothing accepted is dropped.
+ * `whenDurable` lets a connection answer a client's "saved?" probe only after its updates are written.
+ * Logs that grow past COMPACT_AFTER_UPDATES rows are folded into the snapshot in the background,
+ * one document at a time; a row that cannot be read is quarantined, not retried forever.
  */
 import type { Database } from '../db/client';
 import type { Logger } from '../logger';
@@ -22,8 +26,16 @@ import {
 export interface DocumentStore {
   /** Snapshot and log tail, after writing anything still buffered for the document. */
   load(documentId: string): Promise<StoredState>;
-  /** Buffer an applied update; `editorId` is the user who made it (null: the server). */
-  append(documentId: string, update: Uint8Array, editorId: string | null): void;
+  /**
+   * Buffer an applied update; `editorId` is the user who made it (null: the server). Returns its
+   * sequence number in this store, for `whenDurable`.
+   */
+  append(documentId: string, update: Uint8Array, editorId: string | null): number;
+  /** Resolves once every update up to `seq` is written (never rejects; waits through retries). */
+  whenDurable(seq: number): Promise<void>;
+  isDurable(seq: number): boolean;
+  /** The buffer of unwritten updates is past its cap (the database is down): accept no new edits. */
+  readonly overloaded: boolean;
   /** Write everything buffered so far. Rejects if the write failed (the updates stay buffered). */
   flush(): Promise<void>;
   /** Fold the document's log into its snapshot: when it is past the threshold, or always with `force`. */
@@ -42,9 +54,12 @@ export interface StoreOptions {
   compactChunk?: number;
   /** Where to record arrival → durable latency and counters (GET /metrics). */
   metrics?: Metrics;
+  /** Past this many unwritten bytes the store is `overloaded` (PERSIST_MAX_PENDING_BYTES). */
+  maxPendingBytes?: number;
 }
 
 interface Buffered extends PendingUpdate {
+  seq: number;
   at: Date;
   by: string | null;
   /** performance.now() when the room applied it: the start of its time to durability. */
@@ -60,10 +75,17 @@ export class UpdateLogStore implements DocumentStore {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private closed = false;
+  private lastSeq = 0;
+  private writtenSeq = 0;
+  private pendingBytes = 0;
+  /** Waiters for durability, in seq order (appends are in seq order, and so are the waits). */
+  private durableWaiters: Array<{ seq: number; resolve: () => void }> = [];
   /** Log rows per document as far as this process knows (set on load, grown by flushes). */
   private readonly logRows = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
   private readonly forced = new Set<string>();
+  /** Unloaded while their compaction ran: their bookkeeping is dropped when it ends. */
+  private readonly forgotten = new Set<string>();
   private compactions: Promise<void> = Promise.resolve();
 
   constructor(
@@ -79,9 +101,52 @@ export class UpdateLogStore implements DocumentStore {
     return stored;
   }
 
-  append(documentId: string, update: Uint8Array, editorId: string | null): void {
-    this.pending.push({ documentId, update, at: new Date(), by: editorId, arrivedAt: performance.now() });
+  append(documentId: string, update: Uint8Array, editorId: string | null): number {
+    const seq = ++this.lastSeq;
+    this.pending.push({ seq, documentId, update, at: new Date(), by: editorId, arrivedAt: performance.now() });
+    this.pendingBytes += update.byteLength;
     if (!this.timer && !this.closed) this.schedule(this.options.flushMs);
+    return seq;
+  }
+
+  isDurable(seq: number): boolean {
+    return seq <= this.writtenSeq;
+  }
+
+  whenDurable(seq: number): Promise<void> {
+    if (seq <= this.writtenSeq) return Promise.resolve();
+    return new Promise((resolve) => {
+      // Nearly always appended at the end: callers wait for their latest update.
+      let at = this.durableWaiters.length;
+      while (at > 0 && this.durableWaiters[at - 1]!.seq > seq) at--;
+      this.durableWaiters.splice(at, 0, { seq, resolve });
+    });
+  }
+
+  get overloaded(): boolean {
+    return this.pendingBytes > (this.options.maxPendingBytes ?? Infinity);
+  }
+
+  /** Unwritten bytes (tests and diagnostics). */
+  get bufferedBytes(): number {
+    return this.pendingBytes;
+  }
+
+  /** Documents with per-document bookkeeping (tests: it must not grow without bound). */
+  get trackedDocuments(): number {
+    return new Set([...this.logRows.keys(), ...this.forced, ...this.compacting.keys()]).size;
+  }
+
+  private markWritten(batch: readonly Buffered[]) {
+    let bytes = 0;
+    for (const b of batch) {
+      bytes += b.update.byteLength;
+      if (b.seq > this.writtenSeq) this.writtenSeq = b.seq;
+    }
+    this.pendingBytes -= bytes;
+    let done = 0;
+    while (done < this.durableWaiters.length && this.durableWaiters[done]!.seq <= this.writtenSeq) this.durableWaiters[done++]!.resolve();
+    if (done) this.durableWaiters.splice(0, done);
   }
 
   async flush(): Promise<void> {
@@ -94,6 +159,7 @@ export class UpdateLogStore implements DocumentStore {
     this.inFlight = this.write(batch)
       .then(() => {
         this.failures = 0;
+        this.markWritten(batch);
       })
       .catch((error: unknown) => {
         this.pending = batch.concat(this.pending); // keep order: the failed batch goes first
@@ -126,19 +192,29 @@ export class UpdateLogStore implements DocumentStore {
         const force = this.forced.delete(documentId);
         if (!force && (this.logRows.get(documentId) ?? 0) <= this.options.compactAfter) return;
         for (;;) {
-          const folded = await compactOnce(this.db, documentId, chunk);
+          const { folded, quarantined } = await compactOnce(this.db, documentId, chunk);
+          if (quarantined.length) {
+            // Reported once, and moved out of the log: never retried, never blocking the others.
+            this.options.log.error({ documentId, updateIds: quarantined }, 'unreadable stored updates quarantined (document_update_quarantine)');
+          }
           this.logRows.set(documentId, Math.max(0, (this.logRows.get(documentId) ?? 0) - folded));
           if (folded < chunk) break;
         }
       })
-      .finally(() => this.compacting.delete(documentId));
+      .finally(() => {
+        this.compacting.delete(documentId);
+        this.forced.delete(documentId);
+        if (this.forgotten.delete(documentId)) this.logRows.delete(documentId);
+      });
     this.compactions = job.catch(() => {});
     this.compacting.set(documentId, job);
     return job;
   }
 
   forget(documentId: string): void {
-    if (!this.compacting.has(documentId)) this.logRows.delete(documentId);
+    // A compaction in progress forgets it when done (see compact): nothing stays behind.
+    if (this.compacting.has(documentId)) this.forgotten.add(documentId);
+    else this.logRows.delete(documentId);
   }
 
   async close(deadlineMs = 10_000): Promise<void> {

@@ -54,6 +54,8 @@ export const CloseCode = {
   sessionEnded: 4401,
   accessRevoked: 4403,
   documentGone: 4404,
+  /** What the client sends is larger than WS_MAX_SYNC_BYTES: retrying cannot help. */
+  tooLargeEver: 4413,
   unsupported: 4415,
 } as const;
 

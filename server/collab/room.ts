@@ -19,6 +19,8 @@ export interface RoomPeer {
   readonly presence: PresenceUser;
   /** Send one binary frame (the same Buffer may go to many peers: do not modify it). */
   send(frame: Buffer): void;
+  /** This peer's update went to the store under `seq` (see DocumentStore.append). */
+  appended?(seq: number): void;
 }
 
 /** Transaction origins that are not peers. */
@@ -38,6 +40,12 @@ export class Room {
   private readonly leaveRelay: () => void;
   /** The whole state, encoded once and reused for every new client until the next change. */
   private fullState: Uint8Array | null = null;
+  /**
+   * While set (a final freeze is sealing the state), what editors send is queued in arrival order
+   * instead of handled; `resumeEdits` handles the queue (after the access re-check, so on a final
+   * freeze the queued updates meet read-only sockets and are dropped, never applied).
+   */
+  private held: Array<() => void> | null = null;
   /** Holds keep the room loaded: one per peer, per upgrade in progress, per server-side read or edit. */
   holds = 0;
   idleTimer: NodeJS.Timeout | null = null;
@@ -100,6 +108,39 @@ export class Room {
     }
   }
 
+  /** Whether every update up to the store sequence `seq` is written (0: nothing to wait for). */
+  isDurable(seq: number): boolean {
+    return seq === 0 || this.store.isDurable(seq);
+  }
+
+  whenDurable(seq: number): Promise<void> {
+    return this.store.whenDurable(seq);
+  }
+
+  /** The store's buffer is full (database down): edits are refused until it drains. */
+  get storeOverloaded(): boolean {
+    return this.store.overloaded;
+  }
+
+  /** Hold back what peers send (see `held`) until `resumeEdits`. */
+  holdEdits(): void {
+    this.held ??= [];
+  }
+
+  /** Whether `task` (handling one peer message) had to wait: it runs on `resumeEdits`. */
+  deferWhileHeld(task: () => void): boolean {
+    if (!this.held) return false;
+    this.held.push(task);
+    return true;
+  }
+
+  /** Handle the queued messages in order; every task handles its own errors. */
+  resumeEdits(): void {
+    const queued = this.held ?? [];
+    this.held = null;
+    for (const task of queued) task();
+  }
+
   /** Run a server-side edit as one transaction: broadcast and persisted like a client's. */
   applyServerEdit(edit: (doc: Y.Doc) => void): void {
     this.doc.transact(() => edit(this.doc), serverOrigin);
@@ -128,12 +169,20 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.fullState = null;
     if (origin === loadOrigin) return; // it came from storage, before anyone joined
-    const frame = encodeSyncUpdate(update);
-    // The sender already has its own update.
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
-    if (origin === relayOrigin) return; // stored and published by the instance that received it
-    this.store.append(this.documentId, update, origin === serverOrigin ? null : ((origin as RoomPeer | null)?.userId ?? null));
-    this.relay.publish(this.documentId, 'update', update);
+    // Runs inside Y.applyUpdate: an exception here would surface as if the sender's update were
+    // bad (and close it with 4400). Our own failures are logged as ours instead.
+    try {
+      const frame = encodeSyncUpdate(update);
+      // The sender already has its own update.
+      for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+      if (origin === relayOrigin) return; // stored and published by the instance that received it
+      const sender = origin === serverOrigin ? null : ((origin as RoomPeer | null) ?? null);
+      const seq = this.store.append(this.documentId, update, sender?.userId ?? null);
+      sender?.appended?.(seq);
+      this.relay.publish(this.documentId, 'update', update);
+    } catch (error) {
+      this.log.error({ err: error, documentId: this.documentId }, 'handling an applied update failed (server side)');
+    }
   };
 
   private readonly onAwarenessUpdate = (

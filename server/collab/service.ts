@@ -20,7 +20,12 @@ export interface CollabService {
   accessChanged(documentId: string): Promise<void>;
   /** A user was disabled or their departments changed: re-check or close their connections. */
   userChanged(userId: string): Promise<void>;
-  /** Write every pending update of a document to the database now. */
+  /** A session ended (sign-out): close its live sockets with 4401 "signed out". */
+  sessionEnded(sessionId: string): void;
+  /**
+   * Write this document's pending updates to the database now. Updates of every document share one
+   * buffer and one statement, so this writes the others' too (no cheaper per-document write exists).
+   */
   flushDocument(documentId: string): Promise<void>;
   /**
    * The server's current state of a document as one Yjs update, after flushing what is pending:
@@ -39,6 +44,18 @@ export interface CollabService {
   readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Send one server → client frame (e.g. "threads changed") to every connection of a document on this instance. */
   signal(documentId: string, frame: Uint8Array): void;
+  /**
+   * Run `operation` after every earlier operation on this document passed to `exclusive` has
+   * ended (in this process): a final freeze, a restore and the like never interleave.
+   */
+  exclusive<T>(documentId: string, operation: () => Promise<T>): Promise<T>;
+  /**
+   * Hold back live edits of a document (queued in order, not applied) and return its state with
+   * everything in it durable. The caller seals that state (a final freeze), calls `accessChanged`
+   * if the seal committed, then `release` — queued edits then meet the new access (dropped on
+   * read-only sockets) or, if nothing changed, are applied as if they had just arrived.
+   */
+  holdEdits(documentId: string): Promise<{ state: Uint8Array; release(): Promise<void> }>;
   /** Flush everything and close all connections (graceful shutdown). */
   shutdown(): Promise<void>;
 }

@@ -10,11 +10,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database, Executor } from '../db/client';
-import { documentSnapshots, documentUpdates, documents } from '../db/schema';
+import { documentSnapshots, documentUpdateQuarantine, documentUpdates, documents } from '../db/schema';
 
 export interface PendingUpdate {
   documentId: string;
   update: Uint8Array;
+  /** The update as base64, set on the first write attempt so retries do not encode it again. */
+  base64?: string;
 }
 
 export interface DocumentEdit {
@@ -49,7 +51,7 @@ async function appendStatement(db: Executor, rows: readonly PendingUpdate[], edi
   if (rows.length === 0) return;
   // Updates travel as base64 text: PGlite binds bytea parameters byte by byte, slowly.
   const ids = arrayLiteral(rows.map((r) => r.documentId));
-  const updates = arrayLiteral(rows.map((r) => Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength).toString('base64')));
+  const updates = arrayLiteral(rows.map((r) => (r.base64 ??= Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength).toString('base64'))));
   const appended = sql`insert into ${documentUpdates} (document_id, update)
     select d, decode(u, 'base64') from unnest(${ids}::uuid[], ${updates}::text[]) with ordinality as t(d, u, n) order by n`;
   if (edits.length === 0) {
@@ -126,12 +128,24 @@ export function mergeStoredState(stored: StoredState): Uint8Array {
   return state;
 }
 
+/** Whether a stored part decodes as a Yjs update (applying garbage could damage the document). */
+function readable(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Fold up to `limit` of the oldest log rows into the snapshot and delete exactly those rows,
  * in one transaction. Compactions of one document are serialised with an advisory lock (several
- * server instances may share the database). Returns how many rows were folded.
+ * server instances may share the database). A row that cannot be read is not folded but moved to
+ * `document_update_quarantine` in the same transaction (loading skips it anyway), so it is reported
+ * once instead of failing every compaction. Returns how many rows left the log, and which were quarantined.
  */
-export function compactOnce(db: Database, documentId: string, limit: number): Promise<number> {
+export function compactOnce(db: Database, documentId: string, limit: number): Promise<{ folded: number; quarantined: number[] }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`codraft.compact:${documentId}`}))`);
     const rows = await tx
@@ -140,17 +154,33 @@ export function compactOnce(db: Database, documentId: string, limit: number): Pr
       .where(eq(documentUpdates.documentId, documentId))
       .orderBy(asc(documentUpdates.id))
       .limit(limit);
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { folded: 0, quarantined: [] };
     const [previous] = await tx
       .select({ state: documentSnapshots.state, upTo: documentSnapshots.upToUpdateId })
       .from(documentSnapshots)
       .where(eq(documentSnapshots.documentId, documentId));
     const doc = new Y.Doc();
-    // Unlike loading, a row we cannot read must not be folded (and deleted): fail the compaction.
+    const bad: { id: number; update: Uint8Array; reason: string }[] = [];
     Y.transact(doc, () => {
       if (previous) Y.applyUpdate(doc, previous.state);
-      for (const row of rows) Y.applyUpdate(doc, row.update);
+      for (const row of rows) {
+        if (!readable(row.update)) {
+          bad.push({ ...row, reason: 'does not decode as a Yjs update' });
+          continue;
+        }
+        try {
+          Y.applyUpdate(doc, row.update);
+        } catch (error) {
+          bad.push({ ...row, reason: `could not be applied: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) });
+        }
+      }
     });
+    if (bad.length) {
+      await tx
+        .insert(documentUpdateQuarantine)
+        .values(bad.map((b) => ({ id: b.id, documentId, update: b.update, reason: b.reason })))
+        .onConflictDoNothing();
+    }
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const upTo = Math.max(previous?.upTo ?? 0, rows[rows.length - 1]!.id);
@@ -167,7 +197,7 @@ export function compactOnce(db: Database, documentId: string, limit: number): Pr
         ),
       ),
     );
-    return rows.length;
+    return { folded: rows.length, quarantined: bad.map((b) => b.id) };
   });
 }
 

@@ -15,7 +15,8 @@ import { authenticateToken } from '../accounts/middleware';
 import { sessionCookieName } from '../accounts/sessions';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { errorBody } from '../errors';
+import { errorBody, storageRetryAfterSeconds, storageUnavailableBody } from '../errors';
+import { isStorageUnavailable } from '../db/pg-errors';
 import { isAllowedOrigin } from '../http/origin';
 import type { Logger } from '../logger';
 import { isUuid, loadSocketAccess } from './access';
@@ -33,18 +34,21 @@ export interface UpgradeDeps {
   connections: UserConnections<Connection>;
   /** True once shutdown began: new sockets are refused. */
   isClosing(): boolean;
+  /** Moves whenever access changes anywhere (CollabService.accessChanged / userChanged). */
+  accessGeneration(): number;
 }
 
 const pathPattern = /^\/collab\/([^/]+)$/;
 
 /** Answer a handshake with an HTTP error and close the socket. */
-export function refuse(socket: Duplex, status: number, code: string, message: string): void {
+export function refuse(socket: Duplex, status: number, code: string, message: string, retryAfterSeconds?: number): void {
   if (socket.destroyed) return;
   const body = JSON.stringify(errorBody(code, message));
   socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      (retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : '') +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }
@@ -57,6 +61,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // below would otherwise be an uncaught exception.
     socket.on('error', () => {});
     void handle(request, socket, head).catch((error: unknown) => {
+      if (isStorageUnavailable(error)) {
+        deps.log.error({ err: error, url: request.url }, 'collab handshake: storage unavailable');
+        const body = storageUnavailableBody().error;
+        return refuse(socket, 503, body.code, body.message, storageRetryAfterSeconds);
+      }
       deps.log.error({ err: error, url: request.url }, 'collab handshake failed');
       refuse(socket, 500, 'internal', 'Something went wrong on the server');
     });
@@ -82,7 +91,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const userId = auth.user.id;
     const documentId = match[1]!;
     if (!isUuid(documentId)) return deny(404, 'not_found', 'Document not found', userId);
-    const access = await loadSocketAccess(deps.db, auth.user, documentId);
+    let generation = deps.accessGeneration();
+    let access = await loadSocketAccess(deps.db, auth.user, documentId);
     // Unknown and forbidden look the same, so ids cannot be probed.
     if (!access) return deny(403, 'forbidden', 'You may not open this document', userId);
     if (!deps.connections.reserve(userId)) {
@@ -94,7 +104,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     } catch (error) {
       deps.connections.unreserve(userId);
       deps.log.error({ err: error, documentId }, 'loading document failed');
-      return deny(503, 'unavailable', 'The document could not be loaded; try again shortly', userId);
+      deps.log.info({ status: 503, path: url.pathname, userId }, 'collab handshake refused');
+      return refuse(socket, 503, 'storage_unavailable', 'The document could not be loaded; try again shortly', storageRetryAfterSeconds);
     }
     // Until the upgrade completes, the slot and the room hold are given back if the socket dies
     // (client gone during the checks, or ws rejecting a malformed handshake).
@@ -109,6 +120,27 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       giveBack();
       return deny(503, 'shutting_down', 'The server is restarting; try again shortly', userId);
     }
+    // Access may have changed while the room loaded (a final freeze, a revocation, a downgrade):
+    // decide again until no change slipped in. From here to joining there is no await, and once
+    // joined the socket is a room peer that every later access change re-checks.
+    while (generation !== deps.accessGeneration()) {
+      generation = deps.accessGeneration();
+      try {
+        access = await loadSocketAccess(deps.db, auth.user, documentId);
+      } catch (error) {
+        giveBack();
+        throw error;
+      }
+      if (!access) {
+        giveBack();
+        return deny(403, 'forbidden', 'You may not open this document', userId);
+      }
+      if (socket.destroyed || deps.isClosing()) {
+        giveBack();
+        return deny(503, 'shutting_down', 'The server is restarting; try again shortly', userId);
+      }
+    }
+    const joinAccess = access;
     socket.once('close', giveBack);
     deps.wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('close', giveBack);
@@ -117,11 +149,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       const id = randomUUID().slice(0, 8);
       const connection = new Connection({
         id,
+        maxFrameBytes: deps.config.WS_MAX_FRAME_BYTES,
         ws,
         room,
         user: auth.user,
         sessionId: auth.sessionId,
-        access,
+        access: joinAccess,
         log: deps.log.child({ conn: id, documentId, userId }),
         onClosed: (closed) => {
           deps.connections.remove(closed);

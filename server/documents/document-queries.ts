@@ -3,7 +3,7 @@
  * grants for the policy). The list pre-filters in SQL with the policy's own semantics
  * (creator, a grant to me or to one of my departments, or admin); callers still apply `canView`.
  */
-import { and, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { departments, documentGrants, documents, users } from '../db/schema';
@@ -94,11 +94,12 @@ export async function listCandidateDocuments(db: Executor, actor: Actor, options
   return rows.map((row) => withFacts(row, grants.get(row.id) ?? []));
 }
 
+/** Rename a draft; false when it does not exist or is finalized (checked in the same statement, so a concurrent final freeze cannot be overtaken). */
 export async function updateDocumentTitle(db: Executor, documentId: string, title: string) {
   const [row] = await db
     .update(documents)
     .set({ title, updatedAt: new Date() })
-    .where(eq(documents.id, documentId))
+    .where(and(eq(documents.id, documentId), isNull(documents.finalizedAt)))
     .returning({ id: documents.id });
   return row !== undefined;
 }

@@ -15,7 +15,7 @@ import { signedIn } from '../accounts/guards';
 import { createDocument } from './create-document';
 import { setDocumentAccess } from './set-document-access';
 import type { Executor } from '../db/client';
-import { forbidden, notFound } from '../errors';
+import { conflict, forbidden, notFound } from '../errors';
 import type { AppEnv, SessionUser } from '../http/env';
 import { jsonBody, queryParams } from '../http/validate';
 import { listNamedGrants } from './document-grants';
@@ -59,7 +59,9 @@ export const documentRoutes = (deps: AppDeps) => {
       if (!canEdit(c.var.user, doc)) {
         throw forbidden(doc.finalized ? 'This document is finalized: it can no longer be changed' : 'You may not edit this document');
       }
-      await updateDocumentTitle(db, doc.id, c.req.valid('json').title);
+      if (!(await updateDocumentTitle(db, doc.id, c.req.valid('json').title))) {
+        throw conflict('This document was finalized meanwhile: it can no longer be changed');
+      }
       return c.json(presentDocument((await loadDocumentDetails(db, doc.id))!, c.var.user));
     })
     .get('/:id/access', idParam('Document'), async (c) => {

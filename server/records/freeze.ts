@@ -2,13 +2,18 @@
  * Freezing a version: the draft's current server state becomes a signed record entry.
  *
  *   1. policy: viewers and commenters may not freeze (403); a finalized draft may not (409)
- *   2. `final`: mark the draft finalized first and tell collab, so no edit slips in between the
- *      read and the seal (undone if freezing fails)
- *   3. collab.readState: pending updates flushed, exactly what connected clients saw confirmed
+ *   2. one freeze or restore of a document at a time (collab.exclusive)
+ *   3. the state: for a final version, live edits are held back first (collab.holdEdits) so none
+ *      slips in between the read and the seal; otherwise collab.readState. Either way pending
+ *      updates are flushed: exactly what connected clients saw confirmed
  *   4. derive ProseMirror JSON, HTML, text from the Yjs state with the shared editor schema
- *   5. one transaction: store the content, append the entry (sign, extend tree, sign tree head)
+ *   5. one transaction: lock the document row (title and finalisation read under it), mark it
+ *      finalized when final, store the content, append the entry (sign, extend tree, sign tree
+ *      head). A failure or a crash anywhere leaves neither the flag nor the entry.
+ *   6. after commit, for a final version: collab re-checks access (editors' sockets close 4403),
+ *      then the held edits are released (meeting read-only sockets, so dropped)
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CollabService } from '../collab/service';
 import type { Database } from '../db/client';
 import { documents, recordContents, yjsStateToDb } from '../db/schema';
@@ -39,44 +44,45 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
   if (!canFreeze(actor, doc)) throw forbidden('Only people who may edit this document may freeze a version');
 
   const finalizing = body.final === true;
-  if (finalizing) {
-    const marked = await db
-      .update(documents)
-      .set({ finalizedAt: new Date() })
-      .where(and(eq(documents.id, documentId), isNull(documents.finalizedAt)))
-      .returning({ id: documents.id });
-    if (marked.length === 0) throw conflict('This document was just finalized by someone else');
-    await collab.accessChanged(documentId);
-  }
-  try {
-    // The key lookup (a query) overlaps the flush and read of the state.
-    const [state, key] = await Promise.all([collab.readState(documentId), deps.signer.current()]);
-    const content = contentFromYjsState(state);
-    const department = departmentFor(actor, doc.departmentId);
-    const draft: EntryDraft = {
-      documentId,
-      label: body.label,
-      note: body.note || null,
-      title: doc.title,
-      contentSha256: sha256Hex(content.canonicalJson),
-      htmlSha256: sha256Hex(content.html),
-      textSha256: sha256Hex(content.text),
-      yjsSha256: sha256Hex(state),
-      frozenBy: { id: actor.id, name: actor.name, department: department ? { id: department.id, name: department.name } : null },
-      final: finalizing,
-    };
-    return await db.transaction(async (tx) => {
-      const [stored] = await tx
-        .insert(recordContents)
-        .values({ documentId, json: content.canonicalJson, html: content.html, text: content.text, yjsState: yjsStateToDb(state) })
-        .returning({ id: recordContents.id });
-      return appendEntry(tx, { draft, contentId: stored!.id, key });
-    });
-  } catch (error) {
-    if (finalizing) {
-      await db.update(documents).set({ finalizedAt: null }).where(eq(documents.id, documentId));
-      await collab.accessChanged(documentId);
+  return collab.exclusive(documentId, async () => {
+    const held = finalizing ? await collab.holdEdits(documentId) : null;
+    try {
+      // The key lookup (a query) overlaps the flush and read of the state.
+      const [state, key] = await Promise.all([held ? held.state : collab.readState(documentId), deps.signer.current()]);
+      const content = contentFromYjsState(state);
+      const department = departmentFor(actor, doc.departmentId);
+      const appended = await db.transaction(async (tx) => {
+        // Under the row lock: a title change or another finalisation waits for us, then sees ours.
+        const [current] = await tx
+          .select({ title: documents.title, finalizedAt: documents.finalizedAt })
+          .from(documents)
+          .where(eq(documents.id, documentId))
+          .for('update');
+        if (!current) throw notFound('Document');
+        if (current.finalizedAt) throw conflict('This document was just finalized by someone else');
+        if (finalizing) await tx.update(documents).set({ finalizedAt: new Date() }).where(eq(documents.id, documentId));
+        const draft: EntryDraft = {
+          documentId,
+          label: body.label,
+          note: body.note || null,
+          title: current.title,
+          contentSha256: sha256Hex(content.canonicalJson),
+          htmlSha256: sha256Hex(content.html),
+          textSha256: sha256Hex(content.text),
+          yjsSha256: sha256Hex(state),
+          frozenBy: { id: actor.id, name: actor.name, department: department ? { id: department.id, name: department.name } : null },
+          final: finalizing,
+        };
+        const [stored] = await tx
+          .insert(recordContents)
+          .values({ documentId, json: content.canonicalJson, html: content.html, text: content.text, yjsState: yjsStateToDb(state) })
+          .returning({ id: recordContents.id });
+        return appendEntry(tx, { draft, contentId: stored!.id, key });
+      });
+      if (finalizing) await collab.accessChanged(documentId);
+      return appended;
+    } finally {
+      await held?.release();
     }
-    throw error;
-  }
+  });
 }

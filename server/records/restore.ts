@@ -20,18 +20,21 @@ export async function restoreVersion(
   versionId: string,
 ): Promise<VersionRow> {
   const { db, collab } = deps;
-  const doc = await loadDocumentFacts(db, documentId);
-  if (!doc || !canView(actor, doc)) throw notFound('Document');
-  if (doc.finalized) throw conflict('This document is finalized: it can no longer be changed');
-  if (!canEdit(actor, doc)) throw forbidden('Only people who may edit this document may restore a version');
+  // Not interleaved with a final freeze of the same document: the checks below see its outcome.
+  return collab.exclusive(documentId, async () => {
+    const doc = await loadDocumentFacts(db, documentId);
+    if (!doc || !canView(actor, doc)) throw notFound('Document');
+    if (doc.finalized) throw conflict('This document is finalized: it can no longer be changed');
+    if (!canEdit(actor, doc)) throw forbidden('Only people who may edit this document may restore a version');
 
-  const version = await loadVersion(db, versionId);
-  if (!version || version.documentId !== documentId) throw notFound('Version');
-  const record = await loadRecord(db, version.entry.seq);
-  if (!record || sha256Hex(record.json) !== version.entry.contentSha256) {
-    throw conflict(`The stored content of version ${version.entry.version} does not match its signed record: run codraft verify`);
-  }
-  const json = JSON.parse(record.json) as Record<string, unknown>;
-  await collab.applyServerEdit(documentId, (ydoc) => replaceYDocContent(ydoc, json));
-  return version;
+    const version = await loadVersion(db, versionId);
+    if (!version || version.documentId !== documentId) throw notFound('Version');
+    const record = await loadRecord(db, version.entry.seq);
+    if (!record || sha256Hex(record.json) !== version.entry.contentSha256) {
+      throw conflict(`The stored content of version ${version.entry.version} does not match its signed record: run codraft verify`);
+    }
+    const json = JSON.parse(record.json) as Record<string, unknown>;
+    await collab.applyServerEdit(documentId, (ydoc) => replaceYDocContent(ydoc, json));
+    return version;
+  });
 }

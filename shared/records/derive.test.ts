@@ -64,9 +64,10 @@ describe('deriving frozen content from a Yjs state', () => {
     expect(plain).toContain('code\na "link"');
   });
 
-  it('derives an empty document from an empty state', () => {
+  it('derives an empty document from an empty state (one empty paragraph: valid for the schema)', () => {
     const content = contentFromYjsState(Y.encodeStateAsUpdate(new Y.Doc()));
-    expect(content.json).toEqual({ type: 'doc' });
+    expect(content.json).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { textAlign: null } }] });
+    expect(() => editorSchema.nodeFromJSON(content.json).check()).not.toThrow();
     expect(content.text).toBe('');
   });
 

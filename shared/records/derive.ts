@@ -23,9 +23,15 @@ export interface FrozenContent {
 
 const textSerializers = getTextSerializersFromSchema(editorSchema);
 
-/** The ProseMirror document held in a Y.Doc's content fragment. */
-export const proseMirrorFromYDoc = (doc: Y.Doc): PMNode =>
-  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentField), editorSchema);
+/**
+ * The ProseMirror document held in a Y.Doc's content fragment. An empty fragment (a draft never
+ * typed in) is the schema's smallest valid document, one empty paragraph — what the editor shows —
+ * rather than a `doc` without content, which the schema (`block+`) does not allow.
+ */
+export function proseMirrorFromYDoc(doc: Y.Doc): PMNode {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentField), editorSchema);
+  return node.childCount > 0 ? node : editorSchema.topNodeType.createAndFill()!;
+}
 
 export function contentFromNode(node: PMNode): FrozenContent {
   const json = node.toJSON() as Record<string, unknown>;

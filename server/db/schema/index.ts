@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './documents';
+export * from './collab';
 export * from './records';
 export * from './audit';
 export * from './comments';

@@ -31,6 +31,8 @@ import { metricsRoutes } from './http/metrics-routes';
 import { httpAudit } from './audit/http-audit';
 import { auditRoutes } from './audit/routes';
 import { clientRoutes } from './http/static';
+import { notificationRoutes } from './notifications/routes';
+import type { NotificationHub } from './notifications/live';
 import { agencyRoutes } from './agency/routes';
 
 export interface AppDeps {
@@ -41,6 +43,8 @@ export interface AppDeps {
   collab: CollabService;
   /** Operational figures, fed by collab's persistence; read at GET /metrics. */
   metrics: Metrics;
+  /** Live notification signals (LISTEN); absent in apps built without a server, whose streams then only send the initial count. */
+  notificationHub?: NotificationHub;
 }
 
 export function createApp(deps: AppDeps) {
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/documents', documentRoutes(deps));
   app.route('/api/directory', directoryRoutes(deps));
+  app.route('/api/notifications', notificationRoutes(deps));
   app.route('/api', versionRoutes(deps));
   app.route('/api', recordRoutes(deps));
   app.route('/api', auditRoutes(deps));

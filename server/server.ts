@@ -10,9 +10,10 @@ import { openDatabase, type DatabaseHandle } from './db/client';
 import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
 import { createCollabService, type CollabDeps } from './collab';
-import { purgeExpiredSessions } from './accounts/sessions';
 import { Metrics } from './metrics';
 import { startAuditJobs } from './audit/schedule';
+import { purgeExpiredSessions } from './accounts/sessions';
+import { startNotificationHub } from './notifications/live';
 import type { CollabService } from './collab/service';
 
 export interface RunningServer {
@@ -37,15 +38,16 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   if (config.MIGRATE_ON_START) await runMigrations(database, config.DATABASE_URL);
   const metrics = new Metrics();
   const collab = createCollabService({ db: database.db, config, log, metrics, ...options.collab });
-  const app = createApp({ db: database.db, config, log, collab, metrics });
+  const notificationHub = await startNotificationHub(database.listen, log);
+  const app = createApp({ db: database.db, config, log, collab, metrics, notificationHub });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });
   // Websockets are collab's: it refuses with a real HTTP status before upgrading (collab/upgrade.ts).
   server.on('upgrade', collab.handleUpgrade);
-  const stopAuditJobs = startAuditJobs(database.db, config, log);
   const stopPurge = purgeExpiredSessions(database.db, config.SESSION_PURGE_MINUTES * 60_000, log);
+  const stopAuditJobs = startAuditJobs(database.db, config, log);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log.info({ port, database: database.kind }, 'codraft listening');
@@ -54,8 +56,9 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   const close = () =>
     (closing ??= (async () => {
       server.close();
-      stopPurge();
       stopAuditJobs();
+      stopPurge();
+      await notificationHub.stop().catch(() => {});
       await collab.shutdown();
       if (!options.database) await database.close();
       if ('closeAllConnections' in server) server.closeAllConnections();

@@ -5,7 +5,7 @@
  * No I/O here.
  */
 import { z } from 'zod';
-import { accessLevels } from './permissions';
+import { accessLevels, departmentRoles, type DepartmentRole } from './permissions';
 
 /** Any 8-4-4-4-12 hex id (what Postgres' uuid type accepts). */
 export const id = z.guid({ error: 'must be an id (uuid)' });
@@ -42,22 +42,43 @@ const departmentIds = z
   .max(100)
   .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a department');
 
-export const createUserBody = z.strictObject({
-  email,
-  name: personName,
-  password,
-  departmentIds,
-  isAdmin: z.boolean().optional(),
+/** Memberships with roles: `[{id, role}]`; `departmentIds` (all members) stays accepted. */
+const memberships = z
+  .array(z.strictObject({ id, role: z.enum(departmentRoles) }))
+  .min(1, 'must name at least one department')
+  .max(100)
+  .refine((list) => new Set(list.map((m) => m.id)).size === list.length, 'must not repeat a department');
+
+/** A new person's fields (the CLI takes departments as names instead). */
+export const createUserFields = z.strictObject({
+    email,
+    name: personName,
+    password,
+    departmentIds: departmentIds.optional(),
+    departments: memberships.optional(),
+    isAdmin: z.boolean().optional(),
+    isClerk: z.boolean().optional(),
 });
+export const createUserBody = createUserFields.refine(
+  (b) => (b.departmentIds === undefined) !== (b.departments === undefined),
+  'send either departmentIds or departments',
+);
 
 export const updateUserBody = z
   .strictObject({
     name: personName.optional(),
     departmentIds: departmentIds.optional(),
+    departments: memberships.optional(),
     isAdmin: z.boolean().optional(),
+    isClerk: z.boolean().optional(),
     disabled: z.boolean().optional(),
   })
-  .refine((body) => Object.values(body).some((v) => v !== undefined), 'must change at least one field');
+  .refine((body) => Object.values(body).some((v) => v !== undefined), 'must change at least one field')
+  .refine((b) => b.departmentIds === undefined || b.departments === undefined, 'send either departmentIds or departments, not both');
+
+/** The memberships a create/update body asks for (`departmentIds` means members). */
+export const membershipsOf = (body: { departmentIds?: readonly string[]; departments?: readonly { id: string; role: DepartmentRole }[] }) =>
+  body.departments ?? body.departmentIds?.map((departmentId) => ({ id: departmentId, role: 'member' as const }));
 
 export const createDocumentBody = z.strictObject({ title: documentTitle });
 export const updateDocumentBody = z.strictObject({ title: documentTitle });
@@ -98,12 +119,17 @@ export interface Named {
   id: string;
   name: string;
 }
+/** A department a person belongs to, with their role in it. */
+export interface MembershipDto extends Named {
+  role: DepartmentRole;
+}
 export interface UserDto {
   id: string;
   email: string;
   name: string;
   isAdmin: boolean;
-  departments: Named[];
+  isClerk: boolean;
+  departments: MembershipDto[];
 }
 export interface AdminUserDto extends UserDto {
   disabled: boolean;
@@ -127,5 +153,5 @@ export interface DocumentDto {
 export type GrantDto = ({ department: Named } | { user: Named }) & { level: 'view' | 'comment' | 'edit' };
 export interface DirectoryDto {
   departments: Named[];
-  users: { id: string; name: string; departments: Named[] }[];
+  users: { id: string; name: string; isClerk: boolean; departments: MembershipDto[] }[];
 }

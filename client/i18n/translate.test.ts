@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from './catalogs';
-import { vi } from './vi';
+import { en, vi, type MessageKey } from './catalogs';
 import { fill, pickLocale, translate } from './translate';
 import { formatRelative } from './format';
 

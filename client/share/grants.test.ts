@@ -9,8 +9,8 @@ const directory: DirectoryDto = {
     { id: 'd3', name: 'Văn phòng' },
   ],
   users: [
-    { id: 'u1', name: 'Lê An', departments: [{ id: 'd2', name: 'Pháp chế' }] },
-    { id: 'u2', name: 'Bùi Hà', departments: [{ id: 'd1', name: 'Tài chính' }] },
+    { id: 'u1', name: 'Lê An', isClerk: false, departments: [{ id: 'd2', name: 'Pháp chế', role: 'member' }] },
+    { id: 'u2', name: 'Bùi Hà', isClerk: false, departments: [{ id: 'd1', name: 'Tài chính', role: 'leader' }] },
   ],
 };
 const grants: GrantDto[] = [

@@ -4,14 +4,17 @@ import type { Executor } from '../db/client';
 import { conflict, validationFailed } from '../errors';
 import { activeDepartmentIds } from './department-queries';
 import { isUniqueViolation } from '../db/pg-errors';
-import { insertUser, setUserDepartments } from './user-queries';
+import { insertUser, setUserDepartments, type Membership } from './user-queries';
 
 export interface NewUser {
   email: string;
   name: string;
   password: string;
-  departmentIds: readonly string[];
+  departments: readonly Membership[];
   isAdmin?: boolean;
+  isClerk?: boolean;
+  /** The request field the departments came in, for error paths (`departments` or `departmentIds`). */
+  departmentsField?: string;
 }
 
 /** 400 naming each id that is not an active department (`field.index`). */
@@ -27,9 +30,9 @@ export async function createUser(db: Executor, input: NewUser) {
   const passwordHash = await hashPassword(input.password); // before any transaction: scrypt takes a while
   try {
     return await db.transaction(async (tx) => {
-      await assertActiveDepartments(tx, input.departmentIds);
-      const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin ?? false });
-      await setUserDepartments(tx, user.id, input.departmentIds);
+      await assertActiveDepartments(tx, input.departments.map((d) => d.id), input.departmentsField ?? 'departments');
+      const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin ?? false, isClerk: input.isClerk ?? false });
+      await setUserDepartments(tx, user.id, input.departments);
       return user;
     });
   } catch (error) {

@@ -86,12 +86,16 @@ export async function moveMembers(db: Executor, fromId: string, toId: string): P
   const moved = await db
     .delete(userDepartments)
     .where(eq(userDepartments.departmentId, fromId))
-    .returning({ userId: userDepartments.userId });
+    .returning({ userId: userDepartments.userId, role: userDepartments.role });
   if (moved.length) {
+    // Roles move with the people; someone already in the target keeps the higher role.
     await db
       .insert(userDepartments)
-      .values(moved.map(({ userId }) => ({ userId, departmentId: toId })))
-      .onConflictDoNothing();
+      .values(moved.map(({ userId, role }) => ({ userId, departmentId: toId, role })))
+      .onConflictDoUpdate({
+        target: [userDepartments.userId, userDepartments.departmentId],
+        set: { role: sql`case when excluded.role = 'leader' then 'leader' else ${userDepartments.role} end` },
+      });
   }
   return moved.map((m) => m.userId);
 }

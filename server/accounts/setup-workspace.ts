@@ -23,7 +23,7 @@ export async function setupWorkspace(db: Database, input: SetupBody) {
     if (await anyUserExists(tx)) throw setupDone();
     const department = (await findActiveDepartmentByName(tx, input.department)) ?? (await insertDepartment(tx, input.department));
     const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: true });
-    await setUserDepartments(tx, user.id, [department.id]);
+    await setUserDepartments(tx, user.id, [{ id: department.id, role: 'member' }]);
     return user;
   });
 }

@@ -7,7 +7,7 @@ import { invalidateUserSessions } from './sessions';
 import type { Database } from '../db/client';
 import { conflict, notFound } from '../errors';
 import { countEnabledAdmins, findUser, setUserDepartments, updateUserRow } from './user-queries';
-import type { UpdateUserBody } from '../../shared/api';
+import { membershipsOf, type UpdateUserBody } from '../../shared/api';
 import { assertActiveDepartments } from './create-user';
 
 /** Serialises changes to who is an enabled admin (two admins demoting themselves at once). */
@@ -19,13 +19,14 @@ export async function updateUser(db: Database, userId: string, patch: UpdateUser
     if (touchesAdmins) await tx.execute(sql`select pg_advisory_xact_lock(${adminLockKey})`);
     const before = await findUser(tx, userId);
     if (!before) throw notFound('User');
-    if (patch.departmentIds) {
-      await assertActiveDepartments(tx, patch.departmentIds);
-      await setUserDepartments(tx, userId, patch.departmentIds);
+    const memberships = membershipsOf(patch);
+    if (memberships) {
+      await assertActiveDepartments(tx, memberships.map((m) => m.id), patch.departments ? 'departments' : 'departmentIds');
+      await setUserDepartments(tx, userId, memberships);
     }
     const disabledAt = patch.disabled === undefined ? undefined : patch.disabled ? (before.disabledAt ?? new Date()) : null;
     const columns = Object.fromEntries(
-      Object.entries({ name: patch.name, isAdmin: patch.isAdmin, disabledAt }).filter(([, v]) => v !== undefined),
+      Object.entries({ name: patch.name, isAdmin: patch.isAdmin, isClerk: patch.isClerk, disabledAt }).filter(([, v]) => v !== undefined),
     );
     const user = Object.keys(columns).length ? (await updateUserRow(tx, userId, columns))! : before;
     if (touchesAdmins && (await countEnabledAdmins(tx)) === 0) {
@@ -33,7 +34,8 @@ export async function updateUser(db: Database, userId: string, patch: UpdateUser
     }
     if (patch.disabled) await invalidateUserSessions(tx, userId);
     // Live connections depend on departments, the admin flag and the enabled state.
-    const accessChanged = patch.departmentIds !== undefined || patch.isAdmin !== undefined || patch.disabled !== undefined;
+    // Roles (leader, clerk) decide what a person may do on a document too (annotate, sign).
+    const accessChanged = memberships !== undefined || patch.isAdmin !== undefined || patch.isClerk !== undefined || patch.disabled !== undefined;
     return { user, accessChanged };
   });
 }

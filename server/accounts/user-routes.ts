@@ -1,6 +1,7 @@
 /**
  * People, administrators only. `GET /` everyone (disabled included); `POST /` adds someone;
- * `PATCH /:id` changes name, departments, admin flag, or disables/enables (ending their sessions).
+ * `PATCH /:id` changes name, departments and roles in them, admin and clerk flags, or disables/enables
+ * (ending their sessions).
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
@@ -12,7 +13,7 @@ import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
 import { departmentsByUser, listAllUsers, type UserRecord } from './user-queries';
 import type { Executor } from '../db/client';
-import { createUserBody, updateUserBody } from '../../shared/api';
+import { createUserBody, membershipsOf, updateUserBody } from '../../shared/api';
 import { idParam } from '../http/params';
 import { presentAdminUser } from '../http/presenters';
 
@@ -28,7 +29,8 @@ export const userRoutes = (deps: AppDeps) => {
       return c.json({ users: rows.map((u) => presentAdminUser(u, memberships.get(u.id) ?? [])) });
     })
     .post('/', jsonBody(createUserBody), async (c) => {
-      const user = await createUser(db, c.req.valid('json'));
+      const body = c.req.valid('json');
+      const user = await createUser(db, { ...body, departments: membershipsOf(body)!, departmentsField: body.departments ? 'departments' : 'departmentIds' });
       return c.json({ user: await present(db, user) }, 201);
     })
     .patch('/:id', idParam('User'), jsonBody(updateUserBody), async (c) => {

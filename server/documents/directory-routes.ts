@@ -1,6 +1,6 @@
 /**
  * `GET /api/directory`, for any signed-in person: the active departments and the enabled people
- * (id, name, departments; no emails). The share dialog picks grant subjects from it.
+ * (id, name, departments with roles, clerk flag; no emails). The share dialog picks grant subjects from it.
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
@@ -16,7 +16,7 @@ export const directoryRoutes = (deps: AppDeps) =>
     const [departments, people, memberships] = await Promise.all([listActiveDepartments(db), listEnabledUsers(db), departmentsByUser(db)]);
     const body: DirectoryDto = {
       departments: departments.map((d) => ({ id: d.id, name: d.name })),
-      users: people.map((u) => ({ id: u.id, name: u.name, departments: memberships.get(u.id) ?? [] })),
+      users: people.map((u) => ({ id: u.id, name: u.name, isClerk: u.isClerk, departments: memberships.get(u.id) ?? [] })),
     };
     return c.json(body);
   });

@@ -72,7 +72,7 @@ export const documentRoutes = (deps: AppDeps) => {
     .put('/:id/access', idParam('Document'), jsonBody(putAccessBody), async (c) => {
       const doc = await loadViewable(db, c.var.user, c.req.valid('param').id);
       if (!canManageAccess(c.var.user, doc)) throw forbidden('Only the creator and administrators may see and change access');
-      await setDocumentAccess(db, doc.id, c.req.valid('json').grants);
+      await setDocumentAccess(db, doc.id, c.req.valid('json').grants, c.var.user);
       await collab.accessChanged(doc.id);
       return c.json(await grantsBody(db, doc.id));
     });

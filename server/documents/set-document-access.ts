@@ -1,17 +1,22 @@
 /**
  * Replaces who may reach a document. Every department must be active and every person must
  * exist; otherwise a 400 names the offending grant. Creator and administrators keep access
- * through the policy whatever the list says.
+ * through the policy whatever the list says. People who gain sight of the draft are notified.
  */
-import type { Executor } from '../db/client';
-import { validationFailed } from '../errors';
+import type { Database } from '../db/client';
+import { notFound, validationFailed } from '../errors';
+import type { SessionUser } from '../http/env';
+import { loadDocumentFacts } from './document-access';
+import { notifyNewViewers } from './share-notifications';
 import { activeDepartmentIds } from '../accounts/department-queries';
 import { existingUserIds } from '../accounts/user-queries';
 import type { GrantInputBody } from '../../shared/api';
 import { replaceGrants, type GrantInput } from './replace-grants';
 
-export const setDocumentAccess = (db: Executor, documentId: string, grants: readonly GrantInputBody[]) =>
+export const setDocumentAccess = (db: Database, documentId: string, grants: readonly GrantInputBody[], by: SessionUser) =>
   db.transaction(async (tx) => {
+    const before = await loadDocumentFacts(tx, documentId);
+    if (!before) throw notFound('Document');
     const departments = await activeDepartmentIds(tx, grants.flatMap((g) => (g.department ? [g.department] : [])));
     const users = await existingUserIds(tx, grants.flatMap((g) => (g.user ? [g.user] : [])));
     const issues = grants.flatMap((g, index) => {
@@ -27,4 +32,6 @@ export const setDocumentAccess = (db: Executor, documentId: string, grants: read
       g.department ? { departmentId: g.department, level: g.level } : { userId: g.user!, level: g.level },
     );
     await replaceGrants(tx, documentId, rows);
+    const after = (await loadDocumentFacts(tx, documentId))!;
+    await notifyNewViewers(tx, { documentId, title: after.title, before, after, by });
   });

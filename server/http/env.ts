@@ -1,11 +1,12 @@
 /** Types of what middleware puts on the Hono context. */
 import type { Logger } from '../logger';
 import type { Actor } from '../../shared/permissions';
+import type { MembershipDto } from '../../shared/api';
 
 export interface SessionUser extends Actor {
   email: string;
   name: string;
-  departments: { id: string; name: string }[];
+  departments: MembershipDto[];
 }
 
 export interface AppEnv {

@@ -4,7 +4,7 @@ import type { DocumentDetails } from '../documents/document-queries';
 import type { NamedGrant } from '../documents/document-grants';
 import type { UserRecord } from '../accounts/user-queries';
 import { accessLevel, canManageAccess, type Actor } from '../../shared/permissions';
-import type { AdminUserDto, DocumentDto, GrantDto, Named, UserDto } from '../../shared/api';
+import type { AdminUserDto, DocumentDto, GrantDto, MembershipDto, UserDto } from '../../shared/api';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -13,14 +13,16 @@ export const presentUser = (u: SessionUser): UserDto => ({
   email: u.email,
   name: u.name,
   isAdmin: u.isAdmin,
+  isClerk: u.isClerk,
   departments: u.departments,
 });
 
-export const presentAdminUser = (u: UserRecord, departments: Named[]): AdminUserDto => ({
+export const presentAdminUser = (u: UserRecord, departments: MembershipDto[]): AdminUserDto => ({
   id: u.id,
   email: u.email,
   name: u.name,
   isAdmin: u.isAdmin,
+  isClerk: u.isClerk,
   departments,
   disabled: u.disabledAt !== null,
   createdAt: u.createdAt.toISOString(),

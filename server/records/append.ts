@@ -60,19 +60,33 @@ export async function appendEntry(
   if (finalVersion) throw conflict(`Version ${finalVersion} of this document is final: no version can be frozen after it`);
 
   const entry: RecordEntry = { v: entryFormatVersion, seq, version, ...draft, frozenAt: rfc3339(new Date()) };
-  const bytes = entryBytes(entry);
   const jws = await signCanonical(entry, key.privateKey, key.kid);
-
-  const frontier = await loadFrontier(tx, entry.seq);
-  const completed = frontier.push(leafHash(bytes));
-  const treeHead = await signTreeHead({ treeSize: frontier.size, rootHash: toHex(frontier.root()), timestamp: entry.frozenAt }, key.privateKey, key.kid);
-
   await tx.insert(ledgerEntries).values({ seq: entry.seq, documentId: entry.documentId, contentId, entry: entryJson(entry), jws, kid: key.kid });
-  await insertNodes(tx, completed);
-  await tx.insert(ledgerTreeHeads).values({ ...treeHead, kid: key.kid });
+  const treeHead = await extendTree(tx, { seq, bytes: entryBytes(entry), timestamp: entry.frozenAt, key });
   const [row] = await tx
     .insert(documentVersions)
     .values({ documentId: entry.documentId, version: entry.version, seq: entry.seq, final: entry.final })
     .returning({ id: documentVersions.id });
   return { entry, jws, treeHead, versionId: row!.id };
+}
+
+/** Takes the ledger lock (until the transaction ends) and reads the next seq. */
+export async function lockLedger(tx: Transaction): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ledgerLockName}))`);
+  const [head] = await tx.select({ seq: sql`coalesce(max(${ledgerEntries.seq}) + 1, 0)`.mapWith(Number) }).from(ledgerEntries);
+  return head!.seq;
+}
+
+/**
+ * Under the ledger lock, after the entry row is inserted: extend the tree by its leaf (new perfect
+ * subtrees only) and sign and store the new tree head.
+ */
+export async function extendTree(tx: Transaction, input: { seq: number; bytes: Uint8Array; timestamp: string; key: SigningKey }): Promise<SignedTreeHead> {
+  const { key } = input;
+  const frontier = await loadFrontier(tx, input.seq);
+  const completed = frontier.push(leafHash(input.bytes));
+  const treeHead = await signTreeHead({ treeSize: frontier.size, rootHash: toHex(frontier.root()), timestamp: input.timestamp }, key.privateKey, key.kid);
+  await insertNodes(tx, completed);
+  await tx.insert(ledgerTreeHeads).values({ ...treeHead, kid: key.kid });
+  return treeHead;
 }

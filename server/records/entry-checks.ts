@@ -4,7 +4,8 @@
  * state hash to what it says; its version index row agrees; versions of a document count 1, 2, 3…
  * Returns the leaf hash (of the stored bytes, exactly as they were signed) and the bytes to verify.
  */
-import { leafHash, recordEntrySchema, utf8, type Hash, type RecordEntry } from '../../shared/records';
+import { leafHash, recordEntrySchema, utf8, type EventBody, type EventEntry, type Hash, type RecordEntry } from '../../shared/records';
+import { checkEventRow } from './event-checks';
 import type { LedgerProblem } from './verify-ledger';
 
 /** Lowercase hex SHA-256 of the stored content, HTML, text and Yjs state. */
@@ -17,7 +18,11 @@ export interface ContentHashes {
 
 export interface EntryRow {
   seq: number;
-  documentId: string;
+  /** 'version' or an event kind. */
+  kind: string;
+  documentId: string | null;
+  /** Event entries: the stored canonical body. */
+  body: string | null;
   entry: string;
   jws: string;
   /** Null when the content row is missing. */
@@ -34,7 +39,16 @@ interface Context {
 const describe = (seq: number, entry?: RecordEntry) =>
   entry ? `entry ${seq} (document ${entry.documentId}, version ${entry.version} "${entry.label}")` : `entry ${seq}`;
 
-export function checkEntryRow(row: EntryRow, ctx: Context): { leaf: Hash; entryBytes: Uint8Array; subject: string } {
+export interface CheckedRow {
+  leaf: Hash;
+  entryBytes: Uint8Array;
+  subject: string;
+  /** An event entry that passed its row checks: its kind-specific checks still have to run. */
+  event?: { entry: EventEntry; body: EventBody };
+}
+
+export function checkEntryRow(row: EntryRow, ctx: Context): CheckedRow {
+  if (row.kind !== 'version') return checkEventRow(row, ctx);
   const seq = Number(row.seq);
   const bytes = utf8(row.entry);
   const leaf = leafHash(bytes);

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client';
-import { MerkleFrontier, toHex, treeHeadBytes, type Hash, type JwsCheck } from '../../shared/records';
+import { MerkleFrontier, toHex, treeHeadBytes, type EventBody, type EventEntry, type Hash, type JwsCheck, type KindCheckResult } from '../../shared/records';
 import { checkEntryRow } from './entry-checks';
 import { readBatch, type HashContentIn } from './ledger-read';
 import { NodeComparer, RootMismatches } from './tree-checks';
@@ -24,6 +24,8 @@ export interface PassInput {
   batchSize: number;
   versionsBySeq: Map<number, { documentId: string; version: number; final: boolean }>;
   verify(jws: string, expected: Uint8Array): Promise<JwsCheck>;
+  /** Kind-specific checks of an event entry (shared/records/kinds), with the agency's JWKS. */
+  checkKind(body: EventBody, entry: EventEntry): Promise<KindCheckResult[]>;
   report(problem: LedgerProblem): void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -82,6 +84,14 @@ export async function ledgerPass(db: Executor, input: PassInput): Promise<PassRe
         const checked = checkEntryRow(row, { versionsBySeq: input.versionsBySeq, lastVersion, report });
         leaf = checked.leaf;
         digestInput.push(row.jws, '\n');
+        const event = checked.event;
+        if (event) {
+          await check(
+            input.checkKind(event.body, event.entry).then((results) => {
+              for (const r of results) if (!r.ok) report({ seq, subject: checked.subject, check: `kind:${r.check}`, detail: r.detail });
+            }),
+          );
+        }
         if (verifySignatures) {
           await check(
             input.verify(row.jws, checked.entryBytes).then((r) => {

@@ -35,12 +35,23 @@ const hashedContent = sql.raw(`
 // Base64 for the Yjs state: PGlite moves bytea byte by byte in JS.
 const rawContent = sql.raw(`c.json, c.html, c.text, replace(encode(c.yjs_state, 'base64'), chr(10), '') as yjs`);
 
-type RawEntry = { seq: string | number; document_id: string; entry: string; jws: string; json: string | null; html: string | null; text: string | null; yjs: string | null };
+type RawEntry = {
+  seq: string | number;
+  kind: string;
+  document_id: string | null;
+  entry: string;
+  jws: string;
+  body: string | null;
+  json: string | null;
+  html: string | null;
+  text: string | null;
+  yjs: string | null;
+};
 
 async function readEntries(db: Executor, from: number, to: number, hashContentIn: HashContentIn): Promise<EntryRow[]> {
   const content = hashContentIn === 'database' ? hashedContent : rawContent;
   const rows = rowsOf<RawEntry>(
-    await db.execute(sql`select e.seq, e.document_id, e.entry, e.jws, ${content}
+    await db.execute(sql`select e.seq, e.kind, e.document_id, e.entry, e.jws, e.body, ${content}
       from ledger_entries e left join record_contents c on c.id = e.content_id
       where e.seq >= ${from} and e.seq < ${to}`),
   );
@@ -52,7 +63,7 @@ async function readEntries(db: Executor, from: number, to: number, hashContentIn
           ? { json: r.json, html: r.html!, text: r.text!, yjs: r.yjs! }
           : { json: sha256Hex(r.json), html: sha256Hex(r.html!), text: sha256Hex(r.text!), yjs: sha256Hex(Buffer.from(r.yjs!, 'base64')) };
     }
-    return { seq: Number(r.seq), documentId: r.document_id, entry: r.entry, jws: r.jws, hashes };
+    return { seq: Number(r.seq), kind: r.kind, documentId: r.document_id, entry: r.entry, jws: r.jws, body: r.body, hashes };
   });
 }
 

@@ -15,11 +15,11 @@ import { badRequest, notFound } from '../errors';
 import type { AppEnv } from '../http/env';
 import { queryParams } from '../http/validate';
 import { loadDocumentFacts } from '../documents/document-access';
-import { buildBundle } from './bundle';
+import { buildAnyBundle } from './bundle';
 import { loadJwks } from './keys';
 import { storedConsistencyProof } from './tree-store';
-import { latestTreeHead, listTreeHeads, loadRecord, treeHeadAt } from './versions';
-import { canView } from '../../shared/permissions';
+import { latestTreeHead, listTreeHeads, loadEntryHead, treeHeadAt } from './versions';
+import { canViewRecord } from '../../shared/permissions';
 import { consistencyQuery, toHex, treeHeadsQuery, verifyBundle, type ConsistencyProofDto } from '../../shared/records';
 import type { Executor } from '../db/client';
 import type { SessionUser } from '../http/env';
@@ -30,12 +30,16 @@ const seqParam = validator('param', (value) => {
   return parsed.data;
 });
 
-/** The bundle of `seq` if the user may view its document; 404 otherwise (existence not revealed). */
+/** The bundle of `seq` if the user may view the record (policy: canViewRecord); 404 otherwise (existence not revealed). */
 async function viewableBundle(db: Executor, user: SessionUser, seq: number) {
-  const record = await loadRecord(db, seq);
-  const doc = record && (await loadDocumentFacts(db, record.documentId));
-  if (!doc || !canView(user, doc)) throw notFound('Record');
-  return (await buildBundle(db, seq))!;
+  const head = await loadEntryHead(db, seq);
+  if (!head) throw notFound('Record');
+  const document = head.documentId ? await loadDocumentFacts(db, head.documentId) : null;
+  if (head.documentId && !document) throw notFound('Record');
+  if (!canViewRecord(user, { kind: head.kind, document })) throw notFound('Record');
+  const bundle = await buildAnyBundle(db, seq, head.kind);
+  if (!bundle) throw notFound('Record');
+  return bundle;
 }
 
 export const recordRoutes = (deps: AppDeps) => {

@@ -17,7 +17,7 @@
 import { count, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { documentVersions, ledgerEntries, ledgerNodes, ledgerTreeHeads } from '../db/schema';
-import { mislabelledKeys, type Jwks } from '../../shared/records';
+import { mislabelledKeys, runKindChecks, type Jwks } from '../../shared/records';
 import { loadJwks } from './keys';
 import { ledgerPass } from './ledger-pass';
 import type { HashContentIn } from './ledger-read';
@@ -71,7 +71,7 @@ export async function verifyLedger(db: Executor, options: VerifyOptions = {}): P
     const problems: LedgerProblem[] = [];
     const report = (p: LedgerProblem) => problems.push(p);
     for (const kid of await mislabelledKeys(jwks)) report({ subject: `signing key ${kid}`, check: 'key', detail: 'kid is not the RFC 7638 thumbprint of the key: it could name another key' });
-    const pass = await ledgerPass(db, { size, trustedSize, hashContentIn: options.hashContentIn ?? 'database', batchSize: options.batchSize ?? 1000, versionsBySeq, verify: pool.verify, report, onProgress: options.onProgress });
+    const pass = await ledgerPass(db, { size, trustedSize, hashContentIn: options.hashContentIn ?? 'database', batchSize: options.batchSize ?? 1000, versionsBySeq, verify: pool.verify, checkKind: (body, entry) => runKindChecks(body, entry, jwks), report, onProgress: options.onProgress });
     await checkExtras(db, size, pass.treeHeads, versionsBySeq, report);
     return { problems, pass };
   };

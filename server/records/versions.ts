@@ -70,6 +70,16 @@ export async function loadVersion(db: Executor, versionId: string): Promise<Vers
 }
 
 /** The stored record of entry `seq`: entry text exactly as stored, JWS and content (Yjs state as base64). */
+/** What every ledger entry has: its kind and the draft it concerns (null for agency-wide events). */
+export async function loadEntryHead(db: Executor, seq: number) {
+  const [row] = await db
+    .select({ seq: ledgerEntries.seq, kind: ledgerEntries.kind, documentId: ledgerEntries.documentId })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.seq, seq));
+  return row ?? null;
+}
+
+/** A version entry with its frozen content (null for an event entry or an unknown seq). */
 export async function loadRecord(db: Executor, seq: number) {
   const [row] = await db
     .select({

@@ -2,6 +2,8 @@
  * Who may do what with a document: access levels from grants, finalisation, managing access.
  * Pure functions; the server loads the facts, these decide.
  */
+import type { RoleFacts } from './accounts';
+
 export const accessLevels = ['view', 'comment', 'edit'] as const;
 export type GrantLevel = (typeof accessLevels)[number];
 export type AccessLevel = 'none' | GrantLevel;
@@ -11,9 +13,8 @@ const rank: Record<AccessLevel, number> = { none: 0, view: 1, comment: 2, edit: 
 export const atLeast = (level: AccessLevel, required: AccessLevel) => rank[level] >= rank[required];
 export const maxLevel = (a: AccessLevel, b: AccessLevel): AccessLevel => (rank[a] >= rank[b] ? a : b);
 
-export interface Actor {
+export interface Actor extends RoleFacts {
   id: string;
-  isAdmin: boolean;
   departmentIds: readonly string[];
 }
 
@@ -51,5 +52,3 @@ export const canEdit = (actor: Actor, doc: DocumentFacts) => !doc.finalized && a
 export const canFreeze = canEdit;
 /** May see and change who has access: the creator and administrators. */
 export const canManageAccess = (actor: Actor, doc: DocumentFacts) => actor.isAdmin || doc.createdBy === actor.id;
-/** Departments, users and keys. */
-export const canAdminister = (actor: Pick<Actor, 'isAdmin'>) => actor.isAdmin;

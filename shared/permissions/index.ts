@@ -4,6 +4,8 @@
  * Pure functions; the server loads the facts, these decide.
  */
 export * from './documents';
+export * from './accounts';
+export * from './records';
 export * from './audit';
 export * from './agency';
 export * from './comments';

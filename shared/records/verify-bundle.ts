@@ -11,9 +11,15 @@
  *   yjsHash            SHA-256 of the Yjs state bytes = entry.yjsSha256
  *   inclusion          leaf hash of the entry + audit path lead to the tree head's root, at leaf seq
  *   treeHeadSignature  the tree head's JWS verifies over exactly its {treeSize, rootHash, timestamp}
+ *
+ * An event bundle (event-bundle.ts) gets format, signature, bodyHash (SHA-256 of the body's canonical
+ * JSON = entry.bodySha256), inclusion, treeHeadSignature, then one `kind` check per kind-specific
+ * check (kinds/index.ts).
  */
 import { canonicalBytes, canonicalSha256 } from './canonical';
 import { bundleSchema, type RecordBundle } from './bundle';
+import { eventBundleFormat, eventBundleSchema } from './event-bundle';
+import { runKindChecks } from './kinds';
 import { fromBase64, fromHex, sha256Hex } from './hash';
 import { jwsVerifier, type Jwks } from './jws';
 import { leafHash } from './merkle';
@@ -21,7 +27,8 @@ import { verifyInclusion } from './proofs';
 import { verifyTreeHead } from './tree-head';
 
 export const checkNames = ['format', 'signature', 'contentHash', 'htmlHash', 'textHash', 'yjsHash', 'inclusion', 'treeHeadSignature'] as const;
-export type CheckName = (typeof checkNames)[number];
+export const eventCheckNames = ['format', 'signature', 'bodyHash', 'inclusion', 'treeHeadSignature'] as const;
+export type CheckName = (typeof checkNames)[number] | (typeof eventCheckNames)[number] | 'kind';
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
 
 export interface VerificationCheck {
@@ -35,6 +42,8 @@ export interface BundleReport {
   seq: number | null;
   documentId: string | null;
   version: number | null;
+  /** Event entries: their kind ("round.opened", …); version entries: "version". */
+  kind?: string;
   checks: VerificationCheck[];
 }
 
@@ -51,6 +60,7 @@ const hashCheck = (check: CheckName, what: string, actual: () => string, expecte
 
 /** Verify `bundle` (parsed JSON, of any shape) against `jwks`; never throws. */
 export async function verifyBundle(bundle: unknown, jwks: Jwks): Promise<BundleReport> {
+  if ((bundle as { format?: unknown } | null)?.format === eventBundleFormat) return verifyEventBundle(bundle, jwks);
   const parsed = bundleSchema.safeParse(bundle);
   if (!parsed.success) {
     const summary = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(bundle)'}: ${i.message}`).join('; ');
@@ -81,7 +91,35 @@ async function runChecks(b: RecordBundle, jwks: Jwks): Promise<VerificationCheck
   ];
 }
 
-function inclusionCheck(b: RecordBundle, entryBytes: Uint8Array): VerificationCheck {
+/** Verify an event bundle (parsed JSON of any shape) against `jwks`; never throws. */
+export async function verifyEventBundle(bundle: unknown, jwks: Jwks): Promise<BundleReport> {
+  const parsed = eventBundleSchema.safeParse(bundle);
+  if (!parsed.success) {
+    const summary = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(bundle)'}: ${i.message}`).join('; ');
+    const checks = eventCheckNames.map((check) =>
+      check === 'format' ? fail(check, `not a v1 event bundle: ${summary}`) : { check, status: 'skipped' as const, detail: 'bundle is malformed' },
+    );
+    return { ok: false, seq: null, documentId: null, version: null, checks };
+  }
+  const b = parsed.data;
+  const verify = jwsVerifier(jwks);
+  const entryBytes = canonicalBytes(b.entry);
+  const signature = await verify(b.jws, entryBytes);
+  const headSignature = await verifyTreeHead(b.treeHead, verify);
+  const kindResults = await runKindChecks(b.body, b.entry, jwks);
+  const checks: VerificationCheck[] = [
+    pass('format', `event bundle v1, entry format v${b.entry.v}, kind ${b.entry.kind}`),
+    signature.ok ? pass('signature', `EdDSA signature by key ${signature.kid}`) : fail('signature', signature.reason),
+    hashCheck('bodyHash', 'body', () => canonicalSha256(b.body), b.entry.bodySha256),
+    inclusionCheck(b, entryBytes),
+    headSignature.ok ? pass('treeHeadSignature', `tree head of size ${b.treeHead.treeSize} signed by key ${headSignature.kid}`) : fail('treeHeadSignature', headSignature.reason),
+    ...kindResults.map((r) => (r.ok ? pass('kind', `${r.check}: ${r.detail}`) : fail('kind', `${r.check}: ${r.detail}`))),
+  ];
+  const { seq, documentId, kind } = b.entry;
+  return { ok: checks.every((c) => c.status === 'pass'), seq, documentId, version: null, kind, checks };
+}
+
+function inclusionCheck(b: Pick<RecordBundle, 'inclusionProof' | 'treeHead'> & { entry: { seq: number } }, entryBytes: Uint8Array): VerificationCheck {
   const { leafIndex, treeSize, auditPath } = b.inclusionProof;
   if (leafIndex !== b.entry.seq) return fail('inclusion', `proof is for leaf ${leafIndex}, the entry is seq ${b.entry.seq}`);
   if (treeSize !== b.treeHead.treeSize) return fail('inclusion', `proof is into a tree of ${treeSize}, the tree head has ${b.treeHead.treeSize}`);

@@ -51,7 +51,7 @@ describe('departments', () => {
     expect(access.body.grants).toContainEqual({ department: { id: dept.id, name: 'New name' }, level: 'comment' });
     const seen = await call(server, 'GET', `/api/documents/${doc.id}`, { cookie: member.cookie });
     expect([seen.status, seen.body.access]).toEqual([200, 'comment']);
-    expect((await call(server, 'GET', '/api/auth/me', { cookie: member.cookie })).body.user.departments).toEqual([{ id: dept.id, name: 'New name' }]);
+    expect((await call(server, 'GET', '/api/auth/me', { cookie: member.cookie })).body.user.departments).toEqual([{ id: dept.id, name: 'New name', role: 'member' }]);
   });
 
   it('refuses a rename onto another department’s name, of an unknown department, and a body with both fields', async () => {
@@ -106,7 +106,7 @@ describe('merging departments', () => {
     // Members moved (one membership for someone in both).
     for (const user of [sourceMember, bothMember]) {
       const me = await call(server, 'GET', '/api/auth/me', { cookie: user.cookie });
-      expect(me.body.user.departments).toEqual([{ id: target.id, name: 'District office' }]);
+      expect(me.body.user.departments).toEqual([{ id: target.id, name: 'District office', role: 'member' }]);
     }
 
     // Grants: the higher level wins; no grant names the merged department any more.

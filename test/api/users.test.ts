@@ -53,7 +53,8 @@ describe('users', () => {
       email: 'New.Person@example.org',
       name: 'New Person',
       isAdmin: false,
-      departments: [{ id: dept.id, name: 'Legal' }],
+      isClerk: false,
+      departments: [{ id: dept.id, name: 'Legal', role: 'member' }],
       disabled: false,
       createdAt: expect.any(String),
     });

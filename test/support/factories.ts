@@ -29,9 +29,18 @@ export interface TestUser extends SessionUser {
 
 export async function makeUser(
   db: Database,
-  options: { departmentIds?: string[]; isAdmin?: boolean; name?: string; email?: string } = {},
+  options: {
+    departmentIds?: string[];
+    isAdmin?: boolean;
+    isClerk?: boolean;
+    /** Departments (among departmentIds, or added to them) where the person is a leader. */
+    leaderOf?: string[];
+    name?: string;
+    email?: string;
+  } = {},
 ): Promise<TestUser> {
-  const departmentIds = options.departmentIds ?? [(await makeDepartment(db)).id];
+  const leaderOf = options.leaderOf ?? [];
+  const departmentIds = [...new Set([...(options.departmentIds ?? (leaderOf.length ? [] : [(await makeDepartment(db)).id])), ...leaderOf])];
   const tag = suffix();
   const [row] = await db
     .insert(users)
@@ -40,9 +49,14 @@ export async function makeUser(
       name: options.name ?? `User ${tag}`,
       passwordHash: await hashPassword(testPassword),
       isAdmin: options.isAdmin ?? false,
+      isClerk: options.isClerk ?? false,
     })
     .returning({ id: users.id });
-  if (departmentIds.length) await db.insert(userDepartments).values(departmentIds.map((departmentId) => ({ userId: row!.id, departmentId })));
+  if (departmentIds.length) {
+    await db
+      .insert(userDepartments)
+      .values(departmentIds.map((departmentId) => ({ userId: row!.id, departmentId, role: leaderOf.includes(departmentId) ? ('leader' as const) : ('member' as const) })));
+  }
   const user = (await loadSessionUser(db, row!.id))!;
   return { ...user, password: testPassword, cookie: await signIn(db, row!.id) };
 }

@@ -5,7 +5,7 @@
 import { createUser } from '../../accounts/create-user';
 import { AppError } from '../../errors';
 import { findActiveDepartmentByName } from '../../accounts/department-queries';
-import { createUserBody } from '../../../shared/api';
+import { createUserFields } from '../../../shared/api';
 import { withDatabase } from '../database';
 import { UsageError, type CliCommand } from '../registry';
 import { parseInput } from '../validate';
@@ -26,15 +26,19 @@ export const userAdd: CliCommand = {
     password: { type: 'string' },
     department: { type: 'string', multiple: true },
     admin: { type: 'boolean', default: false },
+    leader: { type: 'boolean', default: false },
+    clerk: { type: 'boolean', default: false },
   },
   run: async (values) => {
     const names = (values.department as string[] | undefined) ?? [];
-    const person = parseInput(createUserBody.omit({ departmentIds: true }), {
+    const person = parseInput(createUserFields.omit({ departmentIds: true, departments: true }), {
       email: values.email,
       name: values.name,
       password: values.password,
       isAdmin: values.admin === true,
+      isClerk: values.clerk === true,
     });
+    const role = values.leader === true ? ('leader' as const) : ('member' as const);
     if (names.length === 0) throw new UsageError('--department: name at least one department');
 
     await withDatabase(async (db) => {
@@ -46,8 +50,9 @@ export const userAdd: CliCommand = {
         }
         departmentIds.add(department.id);
       }
-      const user = await createUser(db, { ...person, departmentIds: [...departmentIds] });
-      console.log(`Added ${user.isAdmin ? 'administrator' : 'user'} ${user.name} <${user.email}> (${user.id}) to ${names.join(', ')}.`);
+      const user = await createUser(db, { ...person, departments: [...departmentIds].map((id) => ({ id, role })) });
+      const what = [user.isAdmin && 'administrator', user.isClerk && 'clerk', role === 'leader' && 'leader'].filter(Boolean).join(', ') || 'user';
+      console.log(`Added ${what} ${user.name} <${user.email}> (${user.id}) to ${names.join(', ')}.`);
     });
   },
 };

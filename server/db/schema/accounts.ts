@@ -1,7 +1,8 @@
 /** People, departments and sign-in sessions. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
+import { departmentRoles } from '../../../shared/permissions/accounts';
 
 export const departments = pgTable(
   'departments',
@@ -23,6 +24,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     isAdmin: boolean('is_admin').notNull().default(false),
+    /** Agency-wide clerk (văn thư): registers and issues documents, files records. */
+    isClerk: boolean('is_clerk').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -34,8 +37,11 @@ export const userDepartments = pgTable(
   {
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     departmentId: uuid('department_id').notNull().references(() => departments.id),
+    /** `leader`: head or deputy of the department (annotates, signs); else `member`. */
+    role: text('role', { enum: departmentRoles }).notNull().default('member'),
   },
   (t) => [
+    check('user_departments_role', sql`${t.role} in ('member', 'leader')`),
     primaryKey({ name: 'user_departments_pkey', columns: [t.userId, t.departmentId] }),
     index('user_departments_department_idx').on(t.departmentId),
   ],

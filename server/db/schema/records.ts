@@ -4,14 +4,16 @@
  *
  *   signing_keys        every public key ever used (kid = RFC 7638 thumbprint); the newest signs
  *   record_contents     what a version froze: canonical ProseMirror JSON, HTML, text, Yjs state
- *   ledger_entries      seq 0,1,2… gap-free: the entry's canonical JSON and its compact JWS
+ *   ledger_entries      seq 0,1,2… gap-free: the entry's canonical JSON and its compact JWS;
+ *                       `kind` 'version' (v1 entries, content in record_contents) or an event kind
+ *                       (v2 entries: rounds, issuance, handovers…, canonical body in `body`)
  *   ledger_nodes        RFC 9162 perfect-subtree hashes (level 0 = leaf hashes), so roots and
  *                       proofs read O(log n) rows instead of rehashing the ledger
  *   ledger_tree_heads   one signed tree head per append (tree_size = seq + 1)
  *   document_versions   document ↔ entry index: version 1, 2, … per document
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { JWK } from 'jose';
 import { bytea, createdAt } from './columns';
 import { documents } from './documents';
@@ -50,15 +52,25 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey(),
-    documentId: uuid('document_id').notNull().references(() => documents.id),
-    contentId: uuid('content_id').notNull().references(() => recordContents.id),
+    kind: text('kind').notNull().default('version'),
+    /** The draft the entry concerns; null for agency-wide events (audit anchors, key certificates). */
+    documentId: uuid('document_id').references(() => documents.id),
+    /** Version entries only. */
+    contentId: uuid('content_id').references(() => recordContents.id),
+    /** Event entries only: RFC 8785 canonical JSON of the body, whose SHA-256 the entry commits to. */
+    body: text('body'),
     /** RFC 8785 canonical JSON of the entry: the JWS payload and the leaf hash input. */
     entry: text('entry').notNull(),
     jws: text('jws').notNull(),
     kid: text('kid').notNull().references(() => signingKeys.kid),
     createdAt: createdAt(),
   },
-  (t) => [index('ledger_entries_document_idx').on(t.documentId, t.seq), uniqueIndex('ledger_entries_content_key').on(t.contentId)],
+  (t) => [
+    index('ledger_entries_document_idx').on(t.documentId, t.seq),
+    uniqueIndex('ledger_entries_content_key').on(t.contentId),
+    index('ledger_entries_kind_idx').on(t.kind, t.seq),
+    check('ledger_entries_kind_shape', sql`(${t.kind} = 'version') = (${t.contentId} is not null and ${t.documentId} is not null and ${t.body} is null)`),
+  ],
 );
 
 export const ledgerNodes = pgTable(

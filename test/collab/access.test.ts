@@ -9,6 +9,7 @@ import { documentGrants, documents, sessions, userDepartments, users } from '../
 import { loadStoredState, mergeStoredState } from '../../server/collab/update-log';
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
+import { eventuallyMs } from '../support/timeouts';
 import {
   addParagraph,
   collabUrl,
@@ -48,7 +49,7 @@ describe('collab access', () => {
       new Promise<{ code: number; reason: string }>((resolve) =>
         client.provider.once('connection-close', (event) => resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' })),
       ),
-      5_000,
+      eventuallyMs,
       'the server to close the connection',
     );
 
@@ -106,15 +107,15 @@ describe('collab access', () => {
     await Promise.all([editor.synced(), viewer.synced(), commenter.synced()]);
 
     addParagraph(editor.doc, 'before');
-    await waitFor(() => paragraphs(viewer.doc).includes('before') && paragraphs(commenter.doc).includes('before'), 5_000, 'live updates');
+    await waitFor(() => paragraphs(viewer.doc).includes('before') && paragraphs(commenter.doc).includes('before'), eventuallyMs, 'live updates');
 
     addParagraph(viewer.doc, 'viewer was here');
     addParagraph(commenter.doc, 'commenter was here');
     await Promise.all([roundTrip(viewer), roundTrip(commenter)]); // the server has handled (and dropped) them
 
     addParagraph(editor.doc, 'after');
-    await waitFor(() => paragraphs(viewer.doc).includes('after'), 5_000, 'the later edit to reach the viewer');
-    await waitFor(async () => (await stored(documentId)).includes('after'), 5_000, 'the later edit to be stored');
+    await waitFor(() => paragraphs(viewer.doc).includes('after'), eventuallyMs, 'the later edit to reach the viewer');
+    await waitFor(async () => (await stored(documentId)).includes('after'), eventuallyMs, 'the later edit to be stored');
 
     expect(paragraphs(editor.doc)).toEqual(['before', 'after']);
     expect(await stored(documentId)).toEqual(['before', 'after']);
@@ -140,7 +141,7 @@ describe('collab access', () => {
     const v = open(vera, live);
     await Promise.all([a.synced(), v.synced()]);
     addParagraph(a.doc, 'draft');
-    await waitFor(() => paragraphs(v.doc).includes('draft'), 5_000, 'the draft edit');
+    await waitFor(() => paragraphs(v.doc).includes('draft'), eventuallyMs, 'the draft edit');
     await db.update(documents).set({ finalizedAt: new Date() }).where(eq(documents.id, live));
     const closedA = nextClose(a);
     await server.collab.accessChanged(live);
@@ -166,7 +167,7 @@ describe('collab access', () => {
     const v = open(vera, documentId);
     await Promise.all([a.synced(), v.synced()]);
     addParagraph(v.doc, 'while editor');
-    await waitFor(() => paragraphs(a.doc).includes('while editor'), 5_000, "vera's edit");
+    await waitFor(() => paragraphs(a.doc).includes('while editor'), eventuallyMs, "vera's edit");
 
     await grant(db, documentId, { userId: vera.id }, 'view');
     const downgraded = nextClose(v);
@@ -178,14 +179,14 @@ describe('collab access', () => {
     addParagraph(viewer.doc, 'while viewer');
     await roundTrip(viewer);
     addParagraph(a.doc, 'from alice');
-    await waitFor(() => paragraphs(viewer.doc).includes('from alice'), 5_000, 'live updates after the downgrade');
+    await waitFor(() => paragraphs(viewer.doc).includes('from alice'), eventuallyMs, 'live updates after the downgrade');
     await server.collab.flushDocument(documentId);
     expect(paragraphs(a.doc)).not.toContain('while viewer');
     expect(await stored(documentId)).not.toContain('while viewer');
 
     await db.delete(documentGrants).where(and(eq(documentGrants.documentId, documentId), eq(documentGrants.userId, vera.id)));
     const closed = nextClose(viewer);
-    const stopped = withTimeout(new Promise((resolve) => viewer.provider.once('closed', resolve)), 5_000, 'the provider to give up');
+    const stopped = withTimeout(new Promise((resolve) => viewer.provider.once('closed', resolve)), eventuallyMs, 'the provider to give up');
     await server.collab.accessChanged(documentId);
     expect(await closed).toMatchObject({ code: 4403 });
     await stopped; // 4403 is final for y-websocket: no reconnect loop
@@ -218,9 +219,9 @@ describe('collab access', () => {
     await db.insert(userDepartments).values({ userId: dan.id, departmentId: alice.departmentIds[0]! });
     await server.collab.userChanged(dan.id);
     addParagraph(d.doc, 'as an editor');
-    await waitFor(() => paragraphs(a.doc).includes('as an editor'), 5_000, "dan's edit after joining Finance");
+    await waitFor(() => paragraphs(a.doc).includes('as an editor'), eventuallyMs, "dan's edit after joining Finance");
     // Regaining edit asks his client for what it has: the edit made as a viewer arrives too.
-    await waitFor(() => paragraphs(a.doc).includes('as a viewer'), 5_000, 'resync after regaining edit');
+    await waitFor(() => paragraphs(a.doc).includes('as a viewer'), eventuallyMs, 'resync after regaining edit');
 
     const closed = nextClose(d);
     await db.delete(sessions).where(eq(sessions.userId, dan.id));
@@ -246,7 +247,7 @@ describe('collab access', () => {
       const retry = await handshake(url, { cookie: reader.cookie });
       retry.socket?.close();
       return retry.status === 101;
-    }, 5_000, 'a freed slot');
+    }, eventuallyMs, 'a freed slot');
     for (const socket of accepted) socket.close();
   });
 });

@@ -6,6 +6,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { eventuallyMs, pollIntervalMs } from '../support/timeouts';
 
 export const collabUrl = (serverUrl: string) => `${serverUrl.replace(/^http/, 'ws')}/collab`;
 
@@ -36,7 +37,7 @@ export function connectClient(serverUrl: string, documentId: string, headers: Re
   return {
     doc,
     provider,
-    synced: (timeoutMs = 10_000) =>
+    synced: (timeoutMs = eventuallyMs) =>
       provider.synced
         ? Promise.resolve()
         : withTimeout(new Promise<void>((resolve) => provider.once('sync', (s: boolean) => s && resolve())), timeoutMs, 'sync'),
@@ -114,12 +115,12 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   ]);
 }
 
-/** Poll until `check` returns true (or throw after `timeoutMs`). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+/** Poll until `check` returns true (or throw after `timeoutMs`; see test/support/timeouts.ts). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = eventuallyMs, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (${timeoutMs} ms)`);
+    await new Promise((r) => setTimeout(r, pollIntervalMs));
   }
 }
 
@@ -127,7 +128,7 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
  * Resolves once the server has handled everything this client sent so far: it answers a sync
  * step 1 sent now, and a connection's frames are handled in order.
  */
-export function roundTrip(client: TestClient, timeoutMs = 5_000): Promise<void> {
+export function roundTrip(client: TestClient, timeoutMs = eventuallyMs): Promise<void> {
   const ws = client.provider.ws as unknown as WebSocket | null;
   if (!ws) return Promise.reject(new Error('client is not connected'));
   return withTimeout(

@@ -12,6 +12,7 @@ import { presenceColor } from '../../shared/presence-color';
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { addParagraph, connectClient, paragraphs, paragraphsOf, waitFor, type TestClient } from './clients';
+import { eventuallyMs } from '../support/timeouts';
 
 describe('live co-editing over y-websocket', () => {
   let server: TestServer;
@@ -50,7 +51,7 @@ describe('live co-editing over y-websocket', () => {
     const c = connect(server.url, carol);
     await Promise.all([a.synced(), c.synced()]);
     a.provider.awareness.setLocalState({ cursor: { anchor: 3 }, user: { id: carol.id, name: 'Carol (not really)', color: '#000000' } });
-    await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined, 5_000, 'presence');
+    await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined, eventuallyMs, 'presence');
     const seen = c.provider.awareness.getStates().get(a.doc.clientID)!;
     expect(seen.cursor).toEqual({ anchor: 3 });
     expect(seen.user).toEqual({ id: alice.id, name: 'Alice', departmentId: financeId, departmentName: 'Finance', color: presenceColor(financeId) });
@@ -58,7 +59,7 @@ describe('live co-editing over y-websocket', () => {
 
     // Leaving removes the state for everyone else.
     a.provider.destroy();
-    await waitFor(() => !c.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'presence removal');
+    await waitFor(() => !c.provider.awareness.getStates().has(a.doc.clientID), eventuallyMs, 'presence removal');
     for (const client of clients.splice(0)) client.destroy();
   });
 
@@ -68,7 +69,7 @@ describe('live co-editing over y-websocket', () => {
     await Promise.all([a.synced(), b.synced()]);
 
     addParagraph(a.doc, 'shared:');
-    await waitFor(() => paragraphs(b.doc).length === 1, 5_000, 'the first paragraph to reach bob');
+    await waitFor(() => paragraphs(b.doc).length === 1, eventuallyMs, 'the first paragraph to reach bob');
     const sharedA = (a.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
     const sharedB = (b.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
     // Both type at once, without waiting for each other: paragraphs and characters in one text.
@@ -78,8 +79,8 @@ describe('live co-editing over y-websocket', () => {
       sharedA.insert(sharedA.length, 'a');
       sharedB.insert(7, 'b');
     }
-    await waitFor(() => paragraphs(a.doc).length === 51 && paragraphs(b.doc).length === 51, 10_000, 'convergence');
-    await waitFor(() => sharedA.toString() === sharedB.toString() && sharedA.length === 57, 5_000, 'shared text');
+    await waitFor(() => paragraphs(a.doc).length === 51 && paragraphs(b.doc).length === 51, eventuallyMs, 'convergence');
+    await waitFor(() => sharedA.toString() === sharedB.toString() && sharedA.length === 57, eventuallyMs, 'shared text');
     expect(paragraphs(a.doc)).toEqual(paragraphs(b.doc));
     const expected = paragraphs(a.doc);
     for (let i = 0; i < 25; i++) expect(expected).toContain(`alice-${i}`);
@@ -91,7 +92,7 @@ describe('live co-editing over y-websocket', () => {
 
     // Durable without any shutdown: the batched log (and snapshot, if compacted) holds it all.
     const db = server.database.db;
-    await waitFor(async () => paragraphsOf(mergeStoredState(await loadStoredState(db, documentId))).length === 51, 5_000, 'persistence');
+    await waitFor(async () => paragraphsOf(mergeStoredState(await loadStoredState(db, documentId))).length === 51, eventuallyMs, 'persistence');
     expect(paragraphsOf(mergeStoredState(await loadStoredState(db, documentId)))).toEqual(expected);
 
     for (const client of clients.splice(0)) client.destroy();

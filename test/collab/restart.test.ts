@@ -9,8 +9,7 @@ import { loadStoredState, mergeStoredState } from '../../server/collab/update-lo
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { createServerDatabase, freePort, spawnServer, type ServerDatabase, type ServerProcess } from '../support/process';
 import { addParagraph, connectClient, paragraphs, paragraphsOf, waitFor, type TestClient } from './clients';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { eventuallyMs } from '../support/timeouts';
 
 /** A client typing one numbered paragraph every `everyMs`, online or not, remembering what it typed. */
 class Typist {
@@ -91,35 +90,43 @@ describe('restarting the server while clients type', () => {
     const typists = [new Typist(a, 'alice'), new Typist(b, 'bob')];
     const allTyped = () => typists.flatMap((t) => t.typed);
     const bothHave = (texts: string[]) => missing(paragraphs(a.doc), texts).length === 0 && missing(paragraphs(b.doc), texts).length === 0;
+    // Phases end on observed state, never on a fixed sleep: how far each typist got, and which of
+    // its paragraphs went through the server (the other client has them).
+    const marks = () => typists.map((t) => t.typed.length);
+    const typedSince = (from: number[], n: number) => typists.every((t, i) => t.typed.length >= from[i]! + n);
+    const relayedSince = (from: number[], n: number) => typedSince(from, n) && bothHave(typists.flatMap((t, i) => t.typed.slice(from[i], from[i]! + n)));
 
     // Graceful: everything the server accepted is written before it exits.
     for (const t of typists) t.start();
-    await sleep(500);
+    await waitFor(() => relayedSince([0, 0], 15), eventuallyMs, '15 edits of each typist through the server');
     for (const t of typists) t.stop();
     const beforeTerm = allTyped();
-    await waitFor(() => bothHave(beforeTerm), 10_000, 'both clients to have every edit before SIGTERM');
+    await waitFor(() => bothHave(beforeTerm), eventuallyMs, 'both clients to have every edit before SIGTERM');
     const term = await server.stop('SIGTERM');
     expect(term.code).toBe(0);
     for (const t of typists) t.start(); // typing on, offline
     expect(missing(await storedParagraphs(), beforeTerm)).toEqual([]);
 
     server = await spawnServer({ env, port });
-    await Promise.all([a.synced(15_000), b.synced(15_000)]);
+    await Promise.all([a.synced(), b.synced()]);
 
     // Crash: killed mid-typing, with up to two seconds of accepted edits not yet written.
-    await sleep(600);
+    const online = marks();
+    await waitFor(() => relayedSince(online, 10), eventuallyMs, '10 edits of each typist through the restarted server');
     const kill = await server.stop('SIGKILL');
     expect(kill.signal).toBe('SIGKILL');
-    await sleep(300); // still typing, offline
+    const offline = marks();
+    await waitFor(() => typedSince(offline, 5), eventuallyMs, 'each typist to type 5 paragraphs offline');
     server = await spawnServer({ env, port });
-    await Promise.all([a.synced(15_000), b.synced(15_000)]);
-    await sleep(300);
+    await Promise.all([a.synced(), b.synced()]);
+    const back = marks();
+    await waitFor(() => relayedSince(back, 5), eventuallyMs, '5 edits of each typist through the server after the crash');
     for (const t of typists) t.stop();
 
     const typed = allTyped();
     expect(typists[0]!.typed.length).toBeGreaterThan(30);
     expect(typists[1]!.typed.length).toBeGreaterThan(30);
-    await waitFor(() => bothHave(typed), 15_000, 'both clients to converge on every edit');
+    await waitFor(() => bothHave(typed), eventuallyMs, 'both clients to converge on every edit');
     expect(paragraphs(a.doc)).toEqual(paragraphs(b.doc));
 
     const fresh = connectClient(server.url, documentId, { cookie: alice.cookie });

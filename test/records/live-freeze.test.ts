@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { addParagraph, connectClient, paragraphs, paragraphsOf, roundTrip, waitFor, type TestClient } from '../collab/clients';
 import { contentField, editorSchema } from '../../shared/editor-schema';
 import { fromBase64, verifyBundle, type FreezeResultDto, type RecordBundle, type VersionDetailDto } from '../../shared/records';
+import { eventuallyMs } from '../support/timeouts';
 
 const proseMirrorJson = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentField), editorSchema).toJSON();
 
@@ -70,7 +71,7 @@ describe('freezing live drafts', () => {
       addParagraph(b.doc, `Bảo ${i}`);
     }
     await Promise.all([roundTrip(a), roundTrip(b)]);
-    await waitFor(() => paragraphs(a.doc).length === 40 && paragraphs(b.doc).length === 40, 10_000, 'both clients to converge');
+    await waitFor(() => paragraphs(a.doc).length === 40 && paragraphs(b.doc).length === 40, eventuallyMs, 'both clients to converge');
     expect(paragraphs(a.doc)).toEqual(paragraphs(b.doc));
 
     const frozen = await api<FreezeResultDto>(`/api/documents/${documentId}/versions`, alice, { label: 'Dự thảo lần 1' }, 201);
@@ -95,7 +96,7 @@ describe('freezing live drafts', () => {
     const v = open(vera, documentId);
     await Promise.all([a.synced(), b.synced(), v.synced()]);
     addParagraph(a.doc, 'Signed text');
-    await waitFor(() => paragraphs(b.doc).length === 1 && paragraphs(v.doc).length === 1, 5_000, 'the edit to arrive');
+    await waitFor(() => paragraphs(b.doc).length === 1 && paragraphs(v.doc).length === 1, eventuallyMs, 'the edit to arrive');
 
     await api(`/api/documents/${documentId}/versions`, vera, { label: 'not mine to freeze' }, 403);
     const closed = [a, b].map(nextClose);
@@ -129,13 +130,13 @@ describe('freezing live drafts', () => {
     const b = open(bao, documentId);
     await Promise.all([a.synced(), b.synced()]);
     addParagraph(a.doc, 'version one');
-    await waitFor(() => paragraphs(b.doc).length === 1, 5_000, 'the first edit');
+    await waitFor(() => paragraphs(b.doc).length === 1, eventuallyMs, 'the first edit');
     const v1 = await api<FreezeResultDto>(`/api/documents/${documentId}/versions`, alice, { label: 'v1' }, 201);
     addParagraph(b.doc, 'later text');
-    await waitFor(() => paragraphs(a.doc).length === 2, 5_000, 'the second edit');
+    await waitFor(() => paragraphs(a.doc).length === 2, eventuallyMs, 'the second edit');
 
     await api(`/api/documents/${documentId}/restore`, bao, { versionId: v1.version.id });
-    await waitFor(() => paragraphs(a.doc).length === 1 && paragraphs(b.doc).length === 1, 5_000, 'the restore to reach both clients');
+    await waitFor(() => paragraphs(a.doc).length === 1 && paragraphs(b.doc).length === 1, eventuallyMs, 'the restore to reach both clients');
     expect(paragraphs(a.doc)).toEqual(['version one']);
     const v2 = await api<FreezeResultDto>(`/api/documents/${documentId}/versions`, alice, { label: 'restored' }, 201);
     expect(v2.record.entry.contentSha256).toBe(v1.record.entry.contentSha256);

@@ -144,12 +144,20 @@ const recordsRoutes: Row[] = [
   { route: 'GET /.well-known/jwks.json', method: 'GET', path: () => '/.well-known/jwks.json', expected: expectStatuses(200, 200, 200, 200, 200, 200, 200) },
 ];
 
+// prettier-ignore
+const notificationsRoutes: Row[] = [
+  //                                                                                            anon outs view comm edit owner admin
+  { route: 'GET /api/notifications', method: 'GET', path: () => '/api/notifications?unread=true', expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/notifications/read', method: 'POST', path: () => '/api/notifications/read', body: () => ({ all: true }), expected: expectStatuses(401, 200, 200, 200, 200, 200, 200) },
+];
+
 /** Every capability's table; a new capability adds one line here. */
 const capabilities: Record<string, Row[]> = {
   health: healthRoutes,
   accounts: accountsRoutes,
   documents: documentsRoutes,
   records: recordsRoutes,
+  notifications: notificationsRoutes,
 };
 
 async function statusFor(row: Row, role: Role) {

@@ -41,8 +41,8 @@ export function UsersAdmin() {
                         <span class="strong">{person.name}</span>
                         <span class="block muted">{person.email}</span>
                       </td>
-                      <td>{person.departments.map((d) => d.name).join(', ')}</td>
-                      <td>{person.isAdmin ? t('admin.isAdmin') : t('admin.staff')}</td>
+                      <td>{person.departments.map((d) => (d.role === 'leader' ? `${d.name} (${t('roles.leaderBadge')})` : d.name)).join(', ')}</td>
+                      <td>{[person.isAdmin ? t('admin.isAdmin') : t('admin.staff'), ...(person.isClerk ? [t('roles.clerkBadge')] : [])].join(', ')}</td>
                       <td>
                         <span class={`badge ${person.disabled ? 'badge--muted' : 'badge--edit'}`}>{person.disabled ? t('admin.disabled') : t('admin.active')}</span>
                       </td>

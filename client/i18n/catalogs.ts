@@ -8,6 +8,7 @@ import { en as coreEn, type Message } from './en';
 import { vi as coreVi } from './vi';
 import { en as commentsEn, vi as commentsVi } from '../comments/messages';
 import { en as notificationsEn, vi as notificationsVi } from '../notifications/messages';
+import { en as adminEn, vi as adminVi } from '../admin/messages';
 
 export type { Message };
 
@@ -15,6 +16,7 @@ export const en = {
   ...coreEn,
   ...commentsEn,
   ...notificationsEn,
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -26,4 +28,5 @@ export const vi: Catalog = {
   ...coreVi,
   ...commentsVi,
   ...notificationsVi,
+  ...adminVi,
 };

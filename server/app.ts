@@ -30,6 +30,7 @@ import type { Metrics } from './metrics';
 import { metricsRoutes } from './http/metrics-routes';
 import { httpAudit } from './audit/http-audit';
 import { auditRoutes } from './audit/routes';
+import { searchRoutes } from './search/routes';
 import { clientRoutes } from './http/static';
 import { notificationRoutes } from './notifications/routes';
 import type { NotificationHub } from './notifications/live';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', versionRoutes(deps));
   app.route('/api', recordRoutes(deps));
   app.route('/api', auditRoutes(deps));
+  app.route('/api', searchRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/agency', agencyRoutes(deps));
   app.route('/collab', deps.collab.routes());

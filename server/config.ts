@@ -41,6 +41,10 @@ const configSchema = z.object({
   ROOM_IDLE_MS: int(30_000, 0),
   /** Anchor the audit trail's head in the record ledger this often (issue 11; also at every handover). */
   AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0.01).default(60),
+  /** How often the search indexer looks for edited drafts, new records and comments (issue 11). */
+  SEARCH_INDEX_POLL_MS: int(1000, 50),
+  /** Agency code for dossier file codes until the agency settings (issue 13) name one. */
+  AGENCY_CODE: z.string().min(1).default('CODRAFT'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGNING_KEY_JWK: z.string().optional(),
   /** `false` when the server runs under a role that may not change the schema (see docs/records.md). */

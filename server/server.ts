@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { createCollabService, type CollabDeps } from './collab';
 import { Metrics } from './metrics';
 import { startAuditJobs } from './audit/schedule';
+import { startSearchIndexer } from './search/indexer';
 import { purgeExpiredSessions } from './accounts/sessions';
 import { startNotificationHub } from './notifications/live';
 import type { CollabService } from './collab/service';
@@ -48,6 +49,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   server.on('upgrade', collab.handleUpgrade);
   const stopPurge = purgeExpiredSessions(database.db, config.SESSION_PURGE_MINUTES * 60_000, log);
   const stopAuditJobs = startAuditJobs(database.db, config, log);
+  const stopSearchIndexer = startSearchIndexer(database.db, log, config.SEARCH_INDEX_POLL_MS);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log.info({ port, database: database.kind }, 'codraft listening');
@@ -57,6 +59,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
     (closing ??= (async () => {
       server.close();
       stopAuditJobs();
+      stopSearchIndexer();
       stopPurge();
       await notificationHub.stop().catch(() => {});
       await collab.shutdown();

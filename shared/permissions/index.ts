@@ -7,5 +7,6 @@ export * from './documents';
 export * from './accounts';
 export * from './records';
 export * from './audit';
+export * from './dossiers';
 export * from './agency';
 export * from './comments';

@@ -4,4 +4,6 @@ export * from './collab';
 export * from './records';
 export * from './notifications';
 export * from './audit';
+export * from './search';
+export * from './dossiers';
 export * from './comments';

@@ -58,3 +58,17 @@ CREATE INDEX "comment_threads_document_idx" ON "comment_threads" USING btree ("d
 CREATE INDEX "comments_thread_idx" ON "comments" USING btree ("thread_id","created_at");
 --> statement-breakpoint
 CREATE INDEX "comment_revisions_comment_idx" ON "comment_revisions" USING btree ("comment_id");
+--> statement-breakpoint
+CREATE TABLE "record_threads" (
+	"seq" bigint PRIMARY KEY NOT NULL,
+	"document_id" uuid NOT NULL,
+	"json" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "record_threads" ADD CONSTRAINT "record_threads_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+CREATE INDEX "record_threads_document_idx" ON "record_threads" USING btree ("document_id");
+--> statement-breakpoint
+-- Records are append-only (migration 0002's function): so are the threads frozen with them.
+CREATE TRIGGER "record_threads_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "record_threads" FOR EACH STATEMENT EXECUTE FUNCTION "codraft_refuse_ledger_change"();

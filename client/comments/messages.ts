@@ -55,6 +55,10 @@ export const en = {
   'comments.finalized': 'This draft is final: its comments are kept as they were.',
   'comments.threadLabel': 'Comment by {name}',
   'comments.jump': 'Show in the draft',
+  /** The record verifier's check of the threads frozen with a version (client/versions/CheckList). */
+  'check.threadsHash': 'Fingerprint of the comments',
+  'comments.versionThreads': 'Comments at this version',
+  'comments.versionNoThreads': 'No comments were open or resolved at this version.',
 } as const;
 
 export const vi: CatalogOf<typeof en> = {
@@ -111,4 +115,7 @@ export const vi: CatalogOf<typeof en> = {
   'comments.finalized': 'Dự thảo đã hoàn tất: các góp ý được giữ nguyên như lúc đó.',
   'comments.threadLabel': 'Góp ý của {name}',
   'comments.jump': 'Xem trong dự thảo',
+  'check.threadsHash': 'Mã băm các góp ý',
+  'comments.versionThreads': 'Góp ý tại phiên bản này',
+  'comments.versionNoThreads': 'Phiên bản này không có góp ý nào.',
 };

@@ -10,6 +10,7 @@ import { ledgerEntries } from '../db/schema';
 import { bundleFormat, eventBundleFormat, toHex, type EventBundle, type RecordBundle } from '../../shared/records';
 import { MissingNodeError, storedInclusionProof } from './tree-store';
 import { latestTreeHead, loadRecord } from './versions';
+import { loadThreadsSnapshot } from '../comments/threads-snapshot';
 
 /** Stored JSON text, or the text itself when it no longer parses (verification then names it). */
 const parseStored = (text: string): never => {
@@ -36,7 +37,7 @@ async function proofOf(db: Executor, seq: number) {
 export async function buildBundle(db: Executor, seq: number): Promise<RecordBundle | null> {
   const record = await loadRecord(db, seq);
   if (!record) return null;
-  const { treeHead, auditPath } = await proofOf(db, seq);
+  const [{ treeHead, auditPath }, threads] = await Promise.all([proofOf(db, seq), loadThreadsSnapshot(db, seq)]);
   return {
     format: bundleFormat,
     v: 1,
@@ -46,6 +47,8 @@ export async function buildBundle(db: Executor, seq: number): Promise<RecordBund
     yjsState: record.yjsState,
     inclusionProof: { leafIndex: seq, treeSize: treeHead.treeSize, auditPath: auditPath.map(toHex) },
     treeHead,
+    // Threads frozen with the version (issue 8); absent for entries frozen before.
+    ...(threads === undefined ? {} : { threads }),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The per-entry checks of `codraft verify` that need no signature: the stored entry text is
- * a valid v1 entry for this seq and document; its content, HTML, text and Yjs
- * state hash to what it says; its version index row agrees; versions of a document count 1, 2, 3…
+ * a valid v1 entry for this seq and document; its content, HTML, text, Yjs state and frozen
+ * threads (issue 8, when it has them) hash to what it says; its version index row agrees; versions of a document count 1, 2, 3…
  * Returns the leaf hash (of the stored bytes, exactly as they were signed) and the bytes to verify.
  */
 import { leafHash, recordEntrySchema, utf8, type EventBody, type EventEntry, type Hash, type RecordEntry } from '../../shared/records';
@@ -27,6 +27,8 @@ export interface EntryRow {
   jws: string;
   /** Null when the content row is missing. */
   hashes: ContentHashes | null;
+  /** Hex SHA-256 of the threads snapshot stored with a version (issue 8); null when none. */
+  threads?: string | null;
 }
 
 interface Context {
@@ -93,6 +95,14 @@ export function checkEntryRow(row: EntryRow, ctx: Context): CheckedRow {
     for (const [check, actual, expected] of hashes) {
       if (actual !== expected) fail(subject, check, `stored ${check.replace('-hash', '')} hashes to ${actual}, the signed entry says ${expected}`);
     }
+  }
+
+  // Threads frozen with the version (issue 8): entries from before carry no hash and have no snapshot.
+  const storedThreads = row.threads ?? null;
+  if (entry.threadsSha256 === undefined && storedThreads !== null) fail(subject, 'threads-hash', 'a threads snapshot is stored for an entry that does not commit to one');
+  if (entry.threadsSha256 !== undefined && storedThreads === null) fail(subject, 'threads-hash', 'its frozen threads snapshot is missing');
+  if (entry.threadsSha256 !== undefined && storedThreads !== null && storedThreads !== entry.threadsSha256) {
+    fail(subject, 'threads-hash', `stored threads hash to ${storedThreads}, the signed entry says ${entry.threadsSha256}`);
   }
 
   const index = ctx.versionsBySeq.get(seq);

@@ -25,6 +25,8 @@ import { sha256Hex, type FreezeVersionBody } from '../../shared/records';
 import { contentFromYjsState } from '../../shared/records/derive';
 import { appendEntry, type Appended, type EntryDraft } from './append';
 import type { Signer } from './signer';
+import { saveThreadsSnapshot, snapshotThreads } from '../comments/threads-snapshot';
+import { threadsSha256 } from '../../shared/comments/snapshot';
 
 export interface FreezeDeps {
   db: Database;
@@ -61,6 +63,8 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
         if (!current) throw notFound('Document');
         if (current.finalizedAt) throw conflict('This document was just finalized by someone else');
         if (finalizing) await tx.update(documents).set({ finalizedAt: new Date() }).where(eq(documents.id, documentId));
+        // The threads as they are now, anchors read in the frozen state (issue 8): hashed into the entry.
+        const threads = await snapshotThreads(tx, documentId, state);
         const draft: EntryDraft = {
           documentId,
           label: body.label,
@@ -72,12 +76,15 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
           yjsSha256: sha256Hex(state),
           frozenBy: { id: actor.id, name: actor.name, department: department ? { id: department.id, name: department.name } : null },
           final: finalizing,
+          threadsSha256: threadsSha256(threads),
         };
         const [stored] = await tx
           .insert(recordContents)
           .values({ documentId, json: content.canonicalJson, html: content.html, text: content.text, yjsState: yjsStateToDb(state) })
           .returning({ id: recordContents.id });
-        return appendEntry(tx, { draft, contentId: stored!.id, key });
+        const appendedEntry = await appendEntry(tx, { draft, contentId: stored!.id, key });
+        await saveThreadsSnapshot(tx, appendedEntry.entry.seq, threads);
+        return appendedEntry;
       });
       if (finalizing) await collab.accessChanged(documentId);
       return appended;

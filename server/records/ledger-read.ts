@@ -31,9 +31,10 @@ const hashedContent = sql.raw(`
   encode(pg_catalog.sha256(convert_to(c.json, 'UTF8')), 'hex') as json,
   encode(pg_catalog.sha256(convert_to(c.html, 'UTF8')), 'hex') as html,
   encode(pg_catalog.sha256(convert_to(c.text, 'UTF8')), 'hex') as text,
-  encode(pg_catalog.sha256(c.yjs_state), 'hex') as yjs`);
+  encode(pg_catalog.sha256(c.yjs_state), 'hex') as yjs,
+  encode(pg_catalog.sha256(convert_to(th.json, 'UTF8')), 'hex') as threads`);
 // Base64 for the Yjs state: PGlite moves bytea byte by byte in JS.
-const rawContent = sql.raw(`c.json, c.html, c.text, replace(encode(c.yjs_state, 'base64'), chr(10), '') as yjs`);
+const rawContent = sql.raw(`c.json, c.html, c.text, replace(encode(c.yjs_state, 'base64'), chr(10), '') as yjs, th.json as threads`);
 
 type RawEntry = {
   seq: string | number;
@@ -46,13 +47,15 @@ type RawEntry = {
   html: string | null;
   text: string | null;
   yjs: string | null;
+  /** The threads snapshot frozen with a version (issue 8): its hash, or its text with --hash-locally. */
+  threads: string | null;
 };
 
 async function readEntries(db: Executor, from: number, to: number, hashContentIn: HashContentIn): Promise<EntryRow[]> {
   const content = hashContentIn === 'database' ? hashedContent : rawContent;
   const rows = rowsOf<RawEntry>(
     await db.execute(sql`select e.seq, e.kind, e.document_id, e.entry, e.jws, e.body, ${content}
-      from ledger_entries e left join record_contents c on c.id = e.content_id
+      from ledger_entries e left join record_contents c on c.id = e.content_id left join record_threads th on th.seq = e.seq
       where e.seq >= ${from} and e.seq < ${to}`),
   );
   return rows.map((r) => {
@@ -63,7 +66,8 @@ async function readEntries(db: Executor, from: number, to: number, hashContentIn
           ? { json: r.json, html: r.html!, text: r.text!, yjs: r.yjs! }
           : { json: sha256Hex(r.json), html: sha256Hex(r.html!), text: sha256Hex(r.text!), yjs: sha256Hex(Buffer.from(r.yjs!, 'base64')) };
     }
-    return { seq: Number(r.seq), kind: r.kind, documentId: r.document_id, entry: r.entry, jws: r.jws, body: r.body, hashes };
+    const threads = r.threads === null ? null : hashContentIn === 'database' ? r.threads : sha256Hex(r.threads);
+    return { seq: Number(r.seq), kind: r.kind, documentId: r.document_id, entry: r.entry, jws: r.jws, body: r.body, hashes, threads };
   });
 }
 

@@ -56,7 +56,7 @@ export interface VerifyOptions {
 }
 
 /** The order problems about one entry are listed in: the entry itself, its content, then the tree. */
-const checkOrder = ['key', 'missing', 'entry-format', 'signature', 'content-missing', 'content-hash', 'html-hash', 'text-hash', 'yjs-hash', 'version-index', 'version-sequence', 'leaf', 'tree-node', 'tree-head-missing', 'tree-head-root', 'tree-head-signature'];
+const checkOrder = ['key', 'missing', 'entry-format', 'signature', 'content-missing', 'content-hash', 'html-hash', 'text-hash', 'yjs-hash', 'threads-hash', 'version-index', 'version-sequence', 'leaf', 'tree-node', 'tree-head-missing', 'tree-head-root', 'tree-head-signature'];
 
 export async function verifyLedger(db: Executor, options: VerifyOptions = {}): Promise<LedgerReport> {
   const started = performance.now();

@@ -8,6 +8,8 @@
  *   yjsState        the frozen Yjs state, base64
  *   inclusionProof  {leafIndex (= entry.seq), treeSize, auditPath: lowercase hex hashes, leaf → root}
  *   treeHead        the signed tree head the proof leads to: {treeSize, rootHash, timestamp, jws}
+ *   threads         optional: the threads snapshot the entry's threadsSha256 commits to
+ *                   (shared/comments/snapshot.ts); checked by verify-bundle, absent for older entries
  */
 import { z } from 'zod';
 import { hashHexPattern } from './hash';
@@ -36,5 +38,6 @@ export const bundleSchema = z.strictObject({
   yjsState: z.string(),
   inclusionProof: inclusionProofSchema,
   treeHead: signedTreeHeadSchema,
+  threads: z.unknown().optional(),
 });
 export type RecordBundle = z.infer<typeof bundleSchema>;

@@ -19,6 +19,8 @@
  *   frozenBy       {id, name, department: {id, name} | null} at the time of freezing
  *   frozenAt       RFC 3339 UTC with milliseconds, e.g. 2026-11-21T08:00:00.000Z
  *   final          true when this version made the draft read-only for good
+ *   threadsSha256  optional (entries frozen since issue 8): hex SHA-256 of the canonical JSON of the
+ *                  draft's threads at freezing (shared/comments/snapshot.ts); absent in older entries
  */
 import { z } from 'zod';
 import { canonicalBytes, canonicalJson } from './canonical';
@@ -48,6 +50,7 @@ export const recordEntrySchema = z.strictObject({
   }),
   frozenAt: rfc3339Utc,
   final: z.boolean(),
+  threadsSha256: hash.optional(),
 });
 
 export type RecordEntry = z.infer<typeof recordEntrySchema>;

@@ -11,6 +11,8 @@
  *   yjsHash            SHA-256 of the Yjs state bytes = entry.yjsSha256
  *   inclusion          leaf hash of the entry + audit path lead to the tree head's root, at leaf seq
  *   treeHeadSignature  the tree head's JWS verifies over exactly its {treeSize, rootHash, timestamp}
+ *   threadsHash        only when the entry or bundle has threads (issue 8): SHA-256 of the snapshot's
+ *                      canonical JSON = entry.threadsSha256 (older entries carry neither)
  *
  * An event bundle (event-bundle.ts) gets format, signature, bodyHash (SHA-256 of the body's canonical
  * JSON = entry.bodySha256), inclusion, treeHeadSignature, then one `kind` check per kind-specific
@@ -25,10 +27,11 @@ import { jwsVerifier, type Jwks } from './jws';
 import { leafHash } from './merkle';
 import { verifyInclusion } from './proofs';
 import { verifyTreeHead } from './tree-head';
+import { checkThreads } from '../comments/snapshot';
 
 export const checkNames = ['format', 'signature', 'contentHash', 'htmlHash', 'textHash', 'yjsHash', 'inclusion', 'treeHeadSignature'] as const;
 export const eventCheckNames = ['format', 'signature', 'bodyHash', 'inclusion', 'treeHeadSignature'] as const;
-export type CheckName = (typeof checkNames)[number] | (typeof eventCheckNames)[number] | 'kind';
+export type CheckName = (typeof checkNames)[number] | (typeof eventCheckNames)[number] | 'kind' | 'threadsHash';
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
 
 export interface VerificationCheck {
@@ -88,7 +91,15 @@ async function runChecks(b: RecordBundle, jwks: Jwks): Promise<VerificationCheck
     hashCheck('yjsHash', 'Yjs state', () => sha256Hex(fromBase64(b.yjsState)), b.entry.yjsSha256),
     inclusionCheck(b, entryBytes),
     headSignature.ok ? pass('treeHeadSignature', `tree head of size ${b.treeHead.treeSize} signed by key ${headSignature.kid}`) : fail('treeHeadSignature', headSignature.reason),
+    ...threadsCheck(b),
   ];
+}
+
+/** The frozen threads (issue 8), when the entry or the bundle has them. */
+function threadsCheck(b: RecordBundle): VerificationCheck[] {
+  const result = checkThreads(b.entry.threadsSha256, b.threads, b.entry.documentId);
+  if (!result) return [];
+  return [result.ok ? pass('threadsHash', result.detail) : fail('threadsHash', result.detail)];
 }
 
 /** Verify an event bundle (parsed JSON of any shape) against `jwks`; never throws. */

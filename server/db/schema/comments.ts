@@ -6,9 +6,10 @@
  *   comment_threads     one per thread: kind, state, anchor, who resolved it and when
  *   comments            first comment and replies, in order; deleted ones keep their row
  *   comment_revisions   earlier texts of edited or deleted comments
+ *   record_threads      threads as frozen with a record entry (append-only)
  */
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { departments, users } from './accounts';
 import { createdAt } from './columns';
 import { documents } from './documents';
@@ -78,4 +79,19 @@ export const commentRevisions = pgTable(
     replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('comment_revisions_comment_idx').on(t.commentId)],
+);
+
+/**
+ * Threads as frozen with a version: the canonical snapshot (shared/comments/snapshot.ts) whose
+ * hash the ledger entry `seq` carries as threadsSha256. Append-only like the ledger (migration 0005).
+ */
+export const recordThreads = pgTable(
+  'record_threads',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    documentId: uuid('document_id').notNull().references(() => documents.id),
+    json: text('json').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('record_threads_document_idx').on(t.documentId)],
 );

@@ -31,6 +31,8 @@ export const loadOrigin = Symbol('loaded from storage');
 /** An empty state vector (no clients): what a brand-new client asks for. */
 const emptyStateVector = new Uint8Array([0]);
 const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
+/** An update with no structs and no deletions (what Yjs encodes when there is nothing to send). */
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -198,10 +200,21 @@ export class Room {
     if (origin !== relayOrigin) this.relay.publish(this.documentId, 'awareness', update);
   };
 
+  /** Ask the other instances holding this document for whatever this copy lacks (see relay.ts). */
+  catchUp(): void {
+    this.relay.publish(this.documentId, 'sync', Y.encodeStateVector(this.doc));
+  }
+
   private readonly onRelayed = (kind: RelayKind, payload: Uint8Array) => {
     try {
       if (kind === 'update') Y.applyUpdate(this.doc, payload, relayOrigin);
-      else applyAwarenessUpdate(this.awareness, payload, relayOrigin);
+      else if (kind === 'awareness') applyAwarenessUpdate(this.awareness, payload, relayOrigin);
+      else if (kind === 'resync') this.catchUp();
+      else {
+        // Another instance's state vector: send what it lacks (nothing when it has everything).
+        const missing = Y.encodeStateAsUpdate(this.doc, payload);
+        if (!isEmptyUpdate(missing)) this.relay.publish(this.documentId, 'update', missing);
+      }
     } catch (error) {
       this.log.error({ err: error, documentId: this.documentId, kind }, 'relayed message could not be applied');
     }

@@ -68,11 +68,20 @@ export class Rooms {
 
   private async load(documentId: string): Promise<Room> {
     const started = performance.now();
-    const stored = await this.deps.store.load(documentId);
+    // Join the relay before reading the database, so nothing published meanwhile is missed; then
+    // ask the other instances for whatever they accepted but have not written yet.
     const room = new Room(documentId, this.deps.store, this.deps.relay, this.deps.log);
+    let stored: Awaited<ReturnType<DocumentStore['load']>>;
+    try {
+      [stored] = await Promise.all([this.deps.store.load(documentId), this.deps.relay.ready?.(documentId)]);
+    } catch (error) {
+      room.destroy();
+      throw error;
+    }
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     const unreadable = room.restore(parts);
     if (unreadable) this.deps.log.error({ documentId, unreadable }, 'stored updates could not be read; skipped');
+    room.catchUp();
     this.open.set(documentId, room);
     this.deps.log.debug({ documentId, tail: stored.updates.length, ms: Math.round(performance.now() - started) }, 'document loaded');
     return room;

@@ -35,6 +35,7 @@ import { clientRoutes } from './http/static';
 import { notificationRoutes } from './notifications/routes';
 import type { NotificationHub } from './notifications/live';
 import { agencyRoutes } from './agency/routes';
+import { roundRoutes } from './rounds/routes';
 
 export interface AppDeps {
   db: Database;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', searchRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/agency', agencyRoutes(deps));
+  app.route('/api', roundRoutes(deps));
   app.route('/collab', deps.collab.routes());
   // The built web client (dist/client) for every other GET, with SPA fallback to index.html.
   app.route('/', clientRoutes());

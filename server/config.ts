@@ -41,6 +41,19 @@ const configSchema = z.object({
   ROOM_IDLE_MS: int(30_000, 0),
   /** Anchor the audit trail's head in the record ledger this often (issue 11; also at every handover). */
   AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0.01).default(60),
+  /** Remind departments that have not answered a consultation round this long before its deadline (issue 9). */
+  ROUND_REMIND_BEFORE_HOURS: z.coerce.number().min(0).default(24),
+  /** How often the round deadline worker looks for due reminders and deadlines. */
+  ROUND_TICK_MS: int(30_000, 10),
+  /** The agency's time zone: dates in round notifications and disposition tables are shown in it (stored in UTC). */
+  TZ_DISPLAY: z.string().min(1).default('Asia/Ho_Chi_Minh').refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh'),
   /** How often the search indexer looks for edited drafts, new records and comments (issue 11). */
   SEARCH_INDEX_POLL_MS: int(1000, 50),
   /** Agency code for dossier file codes until the agency settings (issue 13) name one. */

@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { createCollabService, type CollabDeps } from './collab';
 import { Metrics } from './metrics';
 import { startAuditJobs } from './audit/schedule';
+import { startRoundWorker } from './rounds/deadline-worker';
 import { startSearchIndexer } from './search/indexer';
 import { purgeExpiredSessions } from './accounts/sessions';
 import { startNotificationHub } from './notifications/live';
@@ -49,6 +50,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   server.on('upgrade', collab.handleUpgrade);
   const stopPurge = purgeExpiredSessions(database.db, config.SESSION_PURGE_MINUTES * 60_000, log);
   const stopAuditJobs = startAuditJobs(database.db, config, log);
+  const stopRoundWorker = startRoundWorker(database.db, config, log);
   const stopSearchIndexer = startSearchIndexer(database.db, log, config.SEARCH_INDEX_POLL_MS);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -59,6 +61,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
     (closing ??= (async () => {
       server.close();
       stopAuditJobs();
+      stopRoundWorker();
       stopSearchIndexer();
       stopPurge();
       await notificationHub.stop().catch(() => {});

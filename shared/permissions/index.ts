@@ -10,3 +10,4 @@ export * from './audit';
 export * from './dossiers';
 export * from './agency';
 export * from './comments';
+export * from './rounds';

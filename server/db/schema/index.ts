@@ -7,3 +7,4 @@ export * from './audit';
 export * from './search';
 export * from './dossiers';
 export * from './comments';
+export * from './rounds';

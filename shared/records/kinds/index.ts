@@ -6,6 +6,7 @@
  */
 import type { Jwks } from '../jws';
 import type { EventBody, EventEntry } from '../event-entry';
+import { checkRoundClosed, checkRoundOpened } from './round';
 
 export interface KindCheckResult {
   /** Short name, shown beside the generic checks, e.g. "personalSignatures". */
@@ -17,6 +18,8 @@ export interface KindCheckResult {
 export type KindCheck = (body: EventBody, entry: EventEntry, jwks: Jwks) => Promise<KindCheckResult[]>;
 
 export const kindChecks: Record<string, KindCheck> = {
+  'round.opened': checkRoundOpened,
+  'round.closed': checkRoundClosed,
   // 'document.issued': checkIssued,
 };
 

@@ -1,16 +1,30 @@
 /**
- * Always-visible connection state (connected / connecting / reconnecting / offline) and how many
- * of my edits the server has not confirmed yet, and whether those are safe on this device.
+ * Always-visible connection state (connected / connecting / reconnecting / offline) and, apart
+ * from it, whether my edits are saved: "all changes saved" only once the server has written them
+ * to its database (it answers the client's probe after that write), else how many are not yet on
+ * the server and whether those are safe on this device. Below it, why the server closed the
+ * connection when that needs saying: signed out, edits too large to send, storage unavailable,
+ * or changes discarded because they were made without edit access.
  */
 import { Show } from 'solid-js';
 import { t } from '../i18n/i18n';
 import type { CollabSession } from '../realtime/collab-session';
 import { Icon } from '../ui/Icon';
 
+function closeNotice(session: CollabSession): string | null {
+  const code = session.closedCode();
+  if (code === 4401 && session.lastClose()?.reason === 'signed out') return t('realtime.signedOut');
+  if (code === 4413) return t('realtime.tooLarge');
+  if (session.lastClose()?.code === 1013 && session.unconfirmed() > 0) return t('realtime.storageBusy');
+  return null;
+}
+
 export function ConnectionStatus(props: { session: CollabSession }) {
   const state = () => props.session.state();
   const pending = () => props.session.unconfirmed();
+  const notice = () => closeNotice(props.session);
   return (
+    <>
     <div
       class={`connection connection--${state()}`}
       role="status"
@@ -31,5 +45,18 @@ export function ConnectionStatus(props: { session: CollabSession }) {
         </Show>
       </span>
     </div>
+    <Show when={notice()}>
+      {(text) => (
+        <p class="connection__notice" role="alert" data-close-code={props.session.closedCode() ?? props.session.lastClose()?.code}>
+          {text()}
+        </p>
+      )}
+    </Show>
+    <Show when={props.session.discarded() > 0}>
+      <p class="connection__notice" role="alert" data-discarded={props.session.discarded()}>
+        {t('realtime.discarded', { count: props.session.discarded() })}
+      </p>
+    </Show>
+    </>
   );
 }

@@ -33,7 +33,8 @@ const VersionHistoryPanel = lazy(() => import('../versions/VersionHistoryPanel')
 export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onChange: (doc: DocumentDetails) => void; refresh: () => void }) {
   const department = props.me.departments[0];
   const self = { id: props.me.id, name: props.me.name, department: department?.name ?? '', departmentId: department?.id };
-  const session = createCollabSession(props.doc.id, self);
+  // Edits that a reader's socket can never store are discarded, not merged by surprise later.
+  const session = createCollabSession(props.doc.id, self, { canEdit: () => editable() });
   usePageTitle(() => props.doc.title);
   const [editor, setEditor] = createSignal<Editor>();
   const comments = createCommentsController(props.doc.id, session, editor);

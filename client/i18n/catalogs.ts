@@ -9,6 +9,9 @@ import { vi as coreVi } from './vi';
 import { en as commentsEn, vi as commentsVi } from '../comments/messages';
 import { en as notificationsEn, vi as notificationsVi } from '../notifications/messages';
 import { en as adminEn, vi as adminVi } from '../admin/messages';
+import { en as realtimeEn, vi as realtimeVi } from '../realtime/messages';
+import { en as exchangeEn, vi as exchangeVi } from '../exchange/messages';
+import { en as agencyEn, vi as agencyVi } from '../agency/messages';
 
 export type { Message };
 
@@ -17,6 +20,9 @@ export const en = {
   ...commentsEn,
   ...notificationsEn,
   ...adminEn,
+  ...realtimeEn,
+  ...exchangeEn,
+  ...agencyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -29,4 +35,7 @@ export const vi: Catalog = {
   ...commentsVi,
   ...notificationsVi,
   ...adminVi,
+  ...realtimeVi,
+  ...exchangeVi,
+  ...agencyVi,
 };

@@ -4,7 +4,7 @@
  * edits not yet confirmed by the server, whether they are safe on this device, who is present.
  * Must be created inside a component: it cleans up with its owner.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -12,6 +12,7 @@ import { documentDbName, pendingKey, rememberOpened } from '../session/local-dat
 import { connectionState, type ConnectionState, type SocketStatus } from './connection-state';
 import { whenStored } from './local-copy';
 import { peopleFrom, type Person, type SelfIdentity } from './presence';
+import { contentServerLacks, rememberDiscarded, takeDiscarded } from './read-only-edits';
 import { attachSyncProbe } from './sync-probe';
 import { SyncTracker, storagePendingStore } from './sync-tracker';
 
@@ -27,8 +28,12 @@ export interface CollabSession {
   syncs: Accessor<number>;
   /** The socket keeps failing although the browser is online (session or access gone?). */
   failures: Accessor<number>;
-  /** The server closed for good with this code (4401 session ended, 4403 access revoked, 4404 gone). */
+  /** The server closed for good with this code (4401 session ended, 4403 access revoked, 4404 gone, 4413 too large). */
   closedCode: Accessor<number | null>;
+  /** The last close of the socket by the server (code and reason), final or not; null once synced again. */
+  lastClose: Accessor<{ code: number; reason: string } | null>;
+  /** Changes discarded when this page loaded, because they were made without edit access (item 9). */
+  discarded: Accessor<number>;
   /** Reconnect now instead of waiting for the provider's back-off (e.g. after signing in again). */
   reconnect(): void;
   /** Stop syncing (access revoked). */
@@ -37,13 +42,44 @@ export interface CollabSession {
 
 export const collabUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/collab`;
 
-export function createCollabSession(documentId: string, self: SelfIdentity): CollabSession {
+export interface CollabSessionOptions {
+  /** Whether I may edit now; when not, local content the server lacks is discarded (read-only-edits.ts). */
+  canEdit?: () => boolean;
+}
+
+export function createCollabSession(documentId: string, self: SelfIdentity, options: CollabSessionOptions = {}): CollabSession {
   const doc = new Y.Doc();
   rememberOpened(documentId);
   const persistence = new IndexeddbPersistence(documentDbName(documentId), doc);
   const provider = new WebsocketProvider(collabUrl(), documentId, doc, { connect: false, maxBackoffTime: 5000 });
   const tracker = new SyncTracker(storagePendingStore(localStorage, pendingKey(documentId)));
-  const detachProbe = attachSyncProbe(provider, tracker, { isLocal: (origin) => origin !== persistence });
+  let serverStateVector: Uint8Array | null = null;
+  let discarding = false;
+  /** Content I hold that a reader's socket will never store: clear the local copy and reload from the server. */
+  const discardIfReadOnly = () => {
+    if (discarding || !serverStateVector || !options.canEdit || options.canEdit()) return;
+    const missing = contentServerLacks(doc, serverStateVector);
+    if (missing === 0) return;
+    discarding = true;
+    rememberDiscarded(sessionStorage, documentId, missing);
+    provider.destroy();
+    tracker.reset();
+    void persistence.clearData().finally(() => location.reload());
+  };
+  const detachProbe = attachSyncProbe(provider, tracker, {
+    isLocal: (origin) => origin !== persistence,
+    onServerStateVector: (sv) => {
+      serverStateVector = sv;
+      discardIfReadOnly();
+    },
+  });
+  // Access is looked up again after reconnecting: losing edit then discards what cannot be sent.
+  createEffect(() => {
+    options.canEdit?.();
+    discardIfReadOnly();
+  });
+  const [discarded] = createSignal(takeDiscarded(sessionStorage, documentId));
+  const [lastClose, setLastClose] = createSignal<{ code: number; reason: string } | null>(null);
 
   const [online, setOnline] = createSignal(navigator.onLine);
   const [socket, setSocket] = createSignal<SocketStatus>('connecting');
@@ -62,11 +98,13 @@ export function createCollabSession(documentId: string, self: SelfIdentity): Col
   provider.on('sync', (isSynced: boolean) => {
     setSynced(isSynced);
     if (isSynced) {
+      setLastClose(null);
       setFailures(0);
       setSyncs((n) => n + 1);
     }
   });
-  provider.on('connection-close', () => {
+  provider.on('connection-close', (event) => {
+    if (event && event.code !== 1000 && event.code !== 1005 && event.code !== 1006) setLastClose({ code: event.code, reason: event.reason });
     if (navigator.onLine && !provider.synced) setFailures((n) => n + 1);
   });
   provider.on('closed', ({ code }: { code: number }) => setClosedCode(code));
@@ -75,6 +113,7 @@ export function createCollabSession(documentId: string, self: SelfIdentity): Col
   let storeRun = 0;
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === persistence) return;
+    if (serverStateVector && options.canEdit && !options.canEdit()) queueMicrotask(discardIfReadOnly);
     const run = ++storeRun;
     setStoredLocally(false);
     void whenStored(persistence).then(() => run === storeRun && setStoredLocally(true));
@@ -111,8 +150,12 @@ export function createCollabSession(documentId: string, self: SelfIdentity): Col
     syncs,
     failures,
     closedCode,
+    lastClose,
+    discarded,
     reconnect: () => {
-      if (provider.synced || !navigator.onLine) return;
+      // Too large for the server even in the handshake: reconnecting would only be refused again.
+      if (provider.synced || !navigator.onLine || closedCode() === 4413) return;
+      discardIfReadOnly();
       provider.disconnect();
       provider.connect();
     },

@@ -18,6 +18,8 @@ export interface SyncProbeOptions {
   isLocal: (origin: unknown) => boolean;
   /** Wait this long after an edit before probing, so a burst of typing costs one probe. */
   debounceMs?: number;
+  /** The server's state vector, from each sync step 1 it sends (what it has stored and accepted). */
+  onServerStateVector?: (stateVector: Uint8Array) => void;
 }
 
 export function attachSyncProbe(provider: WebsocketProvider, tracker: SyncTracker, options: SyncProbeOptions) {
@@ -43,7 +45,14 @@ export function attachSyncProbe(provider: WebsocketProvider, tracker: SyncTracke
   if (!original) throw new Error('y-websocket provider without a sync handler');
   provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, messageType) => {
     const syncType = decoding.peekVarUint(decoder);
+    let serverStateVector: Uint8Array | undefined;
+    if (syncType === syncProtocol.messageYjsSyncStep1 && options.onServerStateVector) {
+      const copy = decoding.clone(decoder);
+      decoding.readVarUint(copy);
+      serverStateVector = decoding.readVarUint8Array(copy);
+    }
     original(encoder, decoder, p, emitSynced, messageType);
+    if (serverStateVector && emitSynced) options.onServerStateVector?.(serverStateVector);
     if (!emitSynced) return;
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       // Our step 2 reply is sent right after this handler returns; probe behind it.

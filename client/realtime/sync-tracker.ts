@@ -52,6 +52,14 @@ export class SyncTracker {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Forget every edit (their content was discarded): nothing is pending any more. */
+  reset() {
+    this.#edits = 0;
+    this.#confirmed = 0;
+    this.#probes = [];
+    this.#changed();
+  }
+
   /** A local transaction changed the document (typing, formatting, undo…). */
   localEdit() {
     this.#edits++;

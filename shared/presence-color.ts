@@ -12,19 +12,15 @@ const hash = (text: string) => {
   return h;
 };
 
-/** A readable colour for an id: hue from its hash, fixed saturation and lightness (HSL → `#rrggbb`). */
-export function presenceColor(id: string): string {
-  const hue = hash(id) % 360;
-  const s = 0.65;
-  const l = 0.45;
-  const a = s * Math.min(l, 1 - l);
-  const channel = (n: number) => {
-    const k = (n + hue / 30) % 12;
-    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(value * 255).toString(16).padStart(2, '0');
-  };
-  return `#${channel(0)}${channel(8)}${channel(4)}`;
-}
+/**
+ * The Okabe–Ito palette (without yellow, too pale for a caret, and black, the person's own caret):
+ * six hues chosen to stay apart for people with red-green or blue-yellow colour blindness.
+ * presence-color.test.ts checks every pair under simulated protanopia, deuteranopia and tritanopia.
+ */
+export const presencePalette = ['#e69f00', '#56b4e9', '#009e73', '#0072b2', '#d55e00', '#cc79a7'] as const;
+
+/** The colour for an id (a department): a palette entry picked by its hash. */
+export const presenceColor = (id: string): string => presencePalette[hash(id) % presencePalette.length]!;
 
 export const isHexColor = (value: unknown): value is string => typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value);
 

@@ -18,7 +18,7 @@ export function DepartmentRow(props: { department: Department; all: Department[]
       if (done) notify(done);
       props.onChanged();
     } catch (error) {
-      notify(errorMessage(error), 'error');
+      notify(errorMessage(error, { conflict: 'error.departmentExists' }), 'error');
     }
   };
   const rename = (event: SubmitEvent) => {

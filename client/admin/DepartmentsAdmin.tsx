@@ -18,7 +18,7 @@ export function DepartmentsAdmin() {
       notify(t('admin.departmentCreated'));
       await refetch();
     } catch (error) {
-      notify(errorMessage(error), 'error');
+      notify(errorMessage(error, { conflict: 'error.departmentExists' }), 'error');
     }
   };
   return (

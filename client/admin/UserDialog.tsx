@@ -6,6 +6,7 @@ import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { errorMessage } from '../ui/error-message';
 import { notify } from '../ui/toast';
+import { passwordProblem } from '../ui/field-checks';
 
 type AdminUser = Answer<'listUsers'>['users'][number];
 type Department = { id: string; name: string };
@@ -24,13 +25,15 @@ export function UserDialog(props: { user: AdminUser | null; departments: Departm
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (departmentIds().length === 0) return setError(t('admin.pickDepartments'));
+    const weak = existing ? null : passwordProblem(password());
+    if (weak) return setError(t(weak));
     try {
       if (existing) await api.updateUser(existing.id, { name: name().trim(), departmentIds: departmentIds(), isAdmin: isAdmin(), disabled: disabled() });
       else await api.createUser({ name: name().trim(), email: email().trim(), password: password(), departmentIds: departmentIds(), isAdmin: isAdmin() });
       notify(existing ? t('admin.userSaved') : t('admin.userCreated'));
       props.onSaved();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorMessage(failure, { conflict: existing ? 'error.lastAdmin' : 'error.emailExists' }));
     }
   };
 
@@ -42,7 +45,7 @@ export function UserDialog(props: { user: AdminUser | null; departments: Departm
         <Show when={!existing}>
           <Field label={t('common.email')}>{(id) => <input id={id} type="email" required autocomplete="off" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />}</Field>
           <Field label={t('common.password')} hint={t('setup.passwordHint')}>
-            {(id, hint) => <input id={id} type="password" required minlength="8" autocomplete="new-password" aria-describedby={hint} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />}
+            {(id, hint) => <input id={id} type="password" required autocomplete="new-password" aria-describedby={hint} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />}
           </Field>
         </Show>
         <fieldset class="checks">

@@ -30,6 +30,11 @@ document.addEventListener('click', (event) => {
   const url = new URL(anchor.href);
   if (url.origin !== location.origin) return;
   event.preventDefault();
+  // An in-page link (the skip link): move focus to its target, do not navigate.
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) {
+    document.getElementById(decodeURIComponent(url.hash.slice(1)))?.focus();
+    return;
+  }
   if (url.pathname + url.search === location.pathname + location.search || !mayLeave(t('connection.leavePrompt'))) return;
   navigate(url.pathname + url.search);
 });

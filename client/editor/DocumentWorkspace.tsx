@@ -139,6 +139,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
             <VersionHistoryPanel
               id="version-panel"
               documentId={props.doc.id}
+              documentTitle={props.doc.title}
               mayEdit={editable()}
               finalizedAt={props.doc.finalizedAt}
               unsynced={session.unconfirmed()}

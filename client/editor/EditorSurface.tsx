@@ -1,7 +1,8 @@
 /**
  * The TipTap editor on the document's Y.XmlFragment `default`: the shared schema
  * (shared/editor-schema.ts) plus Collaboration (sync + collaborative undo: only my own edits)
- * and CollaborationCaret (others' carets from awareness). Read-only unless `editable`.
+ * and CollaborationCaret (others' carets from awareness). Read-only unless `editable`; an
+ * editable draft takes the keyboard focus when it opens.
  */
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -40,7 +41,12 @@ export function EditorSurface(props: { session: CollabSession; user: CaretUser; 
       editor.view.dom.setAttribute('aria-readonly', String(!props.editable));
     });
     props.onReady(editor);
-    onCleanup(() => editor.destroy());
+    // A draft just opened: put the keyboard in the text (unless the person is already elsewhere),
+    // so reaching it does not take a trip through the header and the toolbar.
+    if (props.editable && (document.activeElement === document.body || document.activeElement === null)) editor.commands.focus('start');
+    // Destroy after the rest of the page has cleaned up: panels built on this editor (comments)
+    // detach their listeners from its view in their own cleanups, which run after this one.
+    onCleanup(() => queueMicrotask(() => editor.destroy()));
   });
   return <div ref={host} class="editor-host" />;
 }

@@ -1,8 +1,15 @@
 /** Dates, times and numbers for the UI language, through `Intl` (pure: `now` is a parameter). */
 import { intlTag, type Locale } from './translate';
 
-export const formatDateTime = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/**
+ * A date and time in the administrative style: `08:20, 30/11/2026` (24-hour clock, day/month/year,
+ * two-digit day and month), with the locale's own digits.
+ */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(intlTag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')}, ${part('day')}/${part('month')}/${part('year')}`;
+}
 
 export const formatNumber = (value: number, locale: Locale) => new Intl.NumberFormat(intlTag(locale)).format(value);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, vi, type MessageKey } from './catalogs';
 import { fill, pickLocale, translate } from './translate';
-import { formatRelative } from './format';
+import { formatDateTime, formatRelative } from './format';
 
 describe('pickLocale', () => {
   it('follows the browser: Vietnamese when asked for, by primary subtag', () => {
@@ -47,6 +47,11 @@ describe('formatRelative', () => {
     expect(formatRelative('2025-03-10T09:59:50Z', 'en', now)).toBe('now');
   });
   it('gives a date for anything older than a week', () => {
-    expect(formatRelative('2025-01-02T08:00:00Z', 'en', now)).toMatch(/2 Jan 2025/);
+    expect(formatRelative('2025-01-02T08:00:00Z', 'en', now)).toMatch(/^\d\d:00, 02\/01\/2025$/);
+  });
+  it('writes dates in the administrative style: time, then day/month/year', () => {
+    const local = new Date(2026, 10, 30, 8, 20).toISOString();
+    expect(formatDateTime(local, 'vi')).toBe('08:20, 30/11/2026');
+    expect(formatDateTime(local, 'en')).toBe('08:20, 30/11/2026');
   });
 });

@@ -9,6 +9,7 @@ import { errorMessage } from '../ui/error-message';
 import { AuthLayout } from './AuthLayout';
 import { usePageTitle } from '../app/page-title';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { passwordProblem } from '../ui/field-checks';
 
 export default function SetupPage() {
   usePageTitle(() => t('setup.title'));
@@ -20,6 +21,8 @@ export default function SetupPage() {
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    const weak = passwordProblem(form().password);
+    if (weak) return setError(t(weak));
     setBusy(true);
     setError(null);
     try {
@@ -45,7 +48,7 @@ export default function SetupPage() {
         </Field>
         <Field label={t('common.password')} hint={t('setup.passwordHint')}>
           {(id, hint) => (
-            <input id={id} name="password" type="password" autocomplete="new-password" minlength="8" required aria-describedby={hint} value={form().password} onInput={set('password')} />
+            <input id={id} name="password" type="password" autocomplete="new-password" required aria-describedby={hint} value={form().password} onInput={set('password')} />
           )}
         </Field>
         <button type="submit" class="button button--primary button--block" disabled={busy()}>

@@ -1,4 +1,4 @@
-/** Every check of a bundle report, failures first, each by name (localised and as the verifier calls it). */
+/** Every check of a bundle report, failures first, each by its name in the person's language (the verifier's own id stays in `data-check`). */
 import { For } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
@@ -21,7 +21,6 @@ export function CheckList(props: { id: string; report: BundleReport }) {
             <li class="check-item" data-check={check.check} data-status={check.status}>
               <Icon name={check.status === 'pass' ? 'check' : 'close'} size={16} />
               <span class="check-item__name">{t(`check.${check.check}`)}</span>
-              <code class="check-item__id">{check.check}</code>
               <span class="check-item__status">{t(statusText[check.status])}</span>
             </li>
           )}

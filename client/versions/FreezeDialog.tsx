@@ -29,7 +29,7 @@ export function FreezeDialog(props: { documentId: string; unsynced: number; onCl
       const body = { label: label().trim(), ...(note().trim() ? { note: note().trim() } : {}), ...(final() ? { final: true } : {}) };
       props.onFrozen(await api.freezeVersion(props.documentId, body));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorMessage(failure, { conflict: 'error.finalized' }));
     } finally {
       setBusy(false);
     }

@@ -18,6 +18,8 @@ import './viewer.css';
 export interface VersionHistoryProps {
   id: string;
   documentId: string;
+  /** The draft's title (names downloaded records). */
+  documentTitle: string;
   /** May freeze and restore (edit access, not finalized). */
   mayEdit: boolean;
   finalizedAt: string | null;
@@ -114,7 +116,7 @@ export default function VersionHistoryPanel(props: VersionHistoryProps) {
         <FreezeDialog documentId={props.documentId} unsynced={props.unsynced} onClose={closeDialog} onFrozen={frozen} />
       </Show>
       <Show when={opened()}>
-        {(version) => <VersionViewer documentId={props.documentId} version={version()} mayRestore={props.mayEdit} onClose={closeDialog} onRestored={closeDialog} />}
+        {(version) => <VersionViewer documentId={props.documentId} documentTitle={props.documentTitle} version={version()} mayRestore={props.mayEdit} onClose={closeDialog} onRestored={closeDialog} />}
       </Show>
     </aside>
   );

@@ -5,6 +5,7 @@
  */
 import { createResource, createSignal, Show } from 'solid-js';
 import { api, bundleUrl } from '../data/api';
+import { recordFileName } from './record-file-name';
 import { dateTime, t } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
@@ -17,6 +18,7 @@ import { ReadOnlyDocument } from './ReadOnlyDocument';
 import { RestoreConfirm } from './RestoreConfirm';
 import { VerificationBadge, type Verification } from './VerificationBadge';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { FrozenThreads } from '../comments/FrozenThreads';
 
 /** The ProseMirror JSON inside a downloaded bundle, if it has one. */
 const contentOf = (bundle: unknown) => {
@@ -24,7 +26,7 @@ const contentOf = (bundle: unknown) => {
   return json && typeof json === 'object' ? (json as Record<string, unknown>) : null;
 };
 
-export function VersionViewer(props: { documentId: string; version: VersionDto; mayRestore: boolean; onClose: () => void; onRestored: () => void }) {
+export function VersionViewer(props: { documentId: string; documentTitle: string; version: VersionDto; mayRestore: boolean; onClose: () => void; onRestored: () => void }) {
   const [loaded, { refetch }] = createResource(() => props.version.seq, (seq) => verifier.load(seq));
   const [confirming, setConfirming] = createSignal(false);
   const [restoring, setRestoring] = createSignal(false);
@@ -45,7 +47,7 @@ export function VersionViewer(props: { documentId: string; version: VersionDto; 
       notify(t('viewer.restored', { version: v().version }));
       props.onRestored();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorMessage(failure, { conflict: 'error.finalized' }));
       setRestoring(false);
     }
   };
@@ -58,7 +60,7 @@ export function VersionViewer(props: { documentId: string; version: VersionDto; 
           {frozenBy(v())}
         </span>
         <time datetime={v().frozenAt}>{dateTime(v().frozenAt)}</time>
-        <span>{t('versions.record', { seq: v().seq })}</span>
+        <span>{t('versions.record', { number: v().seq + 1 })}</span>
         <Show when={v().final}>
           <span class="badge badge--final">{t('versions.final')}</span>
         </Show>
@@ -74,7 +76,7 @@ export function VersionViewer(props: { documentId: string; version: VersionDto; 
       <div class="viewer__bar">
         <VerificationBadge verification={verification()} version={v().version} onRetry={() => void refetch()} />
         <div class="viewer__actions">
-          <a class="button button--small" href={bundleUrl(v().seq)} download={`record-${v().seq}.json`}>
+          <a class="button button--small" href={bundleUrl(v().seq)} download={recordFileName(props.documentTitle, v().version, v().label)}>
             <Icon name="download" size={16} />
             {t('viewer.download')}
           </a>
@@ -115,6 +117,7 @@ export function VersionViewer(props: { documentId: string; version: VersionDto; 
                   </article>
                 )}
               </Show>
+              <FrozenThreads bundle={done().bundle} />
             </>
           )}
         </Show>

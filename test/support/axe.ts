@@ -21,7 +21,8 @@ export interface AxeViolation {
 /** Run axe on the page (WCAG 2.x A/AA rules), print a summary and return serious/critical violations. */
 export async function checkA11y(page: Page, screen: string): Promise<AxeViolation[]> {
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!injected) await page.addScriptTag({ content: await axeSource() });
+  // Evaluated over the debugging protocol, so the app's Content-Security-Policy (script-src 'self') does not block it.
+  if (!injected) await page.evaluate(await axeSource());
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] }> } }).axe;
     const run = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });

@@ -21,7 +21,6 @@ export const unauthenticated = (message = 'Sign in first') => new AppError(401, 
 export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
-export const tooManyRequests = (message: string) => new AppError(429, 'rate_limited', message);
 
 export const errorBody = (code: string, message: string, details?: unknown) => ({
   error: details === undefined ? { code, message } : { code, message, details },

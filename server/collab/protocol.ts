@@ -29,7 +29,6 @@ import * as Y from 'yjs';
 
 export const messageSync = 0;
 export const messageAwareness = 1;
-export const messageAuth = 2;
 export const messageQueryAwareness = 3;
 /**
  * Server → client only, no payload: the draft's comment threads changed (issue 8); the client

@@ -25,10 +25,6 @@ export class Rooms {
     return this.open.get(documentId);
   }
 
-  all(): IterableIterator<Room> {
-    return this.open.values();
-  }
-
   /** The document's room, loaded if needed. The caller holds it and must `release` it. */
   async acquire(documentId: string): Promise<Room> {
     let room = this.open.get(documentId);

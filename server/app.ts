@@ -35,6 +35,7 @@ import { clientRoutes } from './http/static';
 import { notificationRoutes } from './notifications/routes';
 import type { NotificationHub } from './notifications/live';
 import { agencyRoutes } from './agency/routes';
+import { exchangeRoutes, importPath } from './exchange/routes';
 import { roundRoutes } from './rounds/routes';
 
 export interface AppDeps {
@@ -56,7 +57,9 @@ export function createApp(deps: AppDeps) {
   app.use(rejectNul());
   app.use('/api/*', sameOriginWrites(deps.config));
   // API bodies are small JSON; refuse anything bigger before reading it.
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Request body too large (max 1 MiB)'), 413) }));
+  // (The document import takes files up to MAX_IMPORT_BYTES and applies its own limit.)
+  const apiBodyLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Request body too large (max 1 MiB)'), 413) });
+  app.use('/api/*', (c, next) => (c.req.path === importPath && c.req.method === 'POST' ? next() : apiBodyLimit(c, next)));
 
   // Records the pre-existing actions (sign-in, documents, freeze, admin…) once they finish.
   app.use('/api/*', httpAudit(deps.db));
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', searchRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/agency', agencyRoutes(deps));
+  app.route('/api', exchangeRoutes(deps));
   app.route('/api', roundRoutes(deps));
   app.route('/collab', deps.collab.routes());
   // The built web client (dist/client) for every other GET, with SPA fallback to index.html.

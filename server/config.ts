@@ -39,6 +39,8 @@ const configSchema = z.object({
   COMPACT_AFTER_UPDATES: int(500, 10),
   /** Unload a document from memory this long after its last client left. */
   ROOM_IDLE_MS: int(30_000, 0),
+  /** Largest file accepted by POST /api/documents/import (issue 13). */
+  MAX_IMPORT_BYTES: int(20 * 1024 * 1024, 1024),
   /** Anchor the audit trail's head in the record ledger this often (issue 11; also at every handover). */
   AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0.01).default(60),
   /** Remind departments that have not answered a consultation round this long before its deadline (issue 9). */

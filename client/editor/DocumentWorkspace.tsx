@@ -14,6 +14,7 @@ import type { DocumentDetails } from '../documents/document-meta';
 import { t } from '../i18n/i18n';
 import { expired, type User } from '../session/session';
 import { ShareDialog } from '../share/ShareDialog';
+import { ExportMenu } from '../exchange/ExportMenu';
 import { Icon } from '../ui/Icon';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EditorSurface } from './EditorSurface';
@@ -115,6 +116,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
             <Icon name="history" size={18} />
             <span>{t('versions.toggle')}</span>
           </button>
+          <ExportMenu kind="documents" id={props.doc.id} />
           <Show when={props.doc.canManageAccess}>
             <button type="button" class="button" onClick={() => setSharing(true)}>
               <Icon name="share" size={18} />

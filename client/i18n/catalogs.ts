@@ -10,6 +10,8 @@ import { en as commentsEn, vi as commentsVi } from '../comments/messages';
 import { en as notificationsEn, vi as notificationsVi } from '../notifications/messages';
 import { en as adminEn, vi as adminVi } from '../admin/messages';
 import { en as realtimeEn, vi as realtimeVi } from '../realtime/messages';
+import { en as exchangeEn, vi as exchangeVi } from '../exchange/messages';
+import { en as agencyEn, vi as agencyVi } from '../agency/messages';
 
 export type { Message };
 
@@ -19,6 +21,8 @@ export const en = {
   ...notificationsEn,
   ...adminEn,
   ...realtimeEn,
+  ...exchangeEn,
+  ...agencyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -32,4 +36,6 @@ export const vi: Catalog = {
   ...notificationsVi,
   ...adminVi,
   ...realtimeVi,
+  ...exchangeVi,
+  ...agencyVi,
 };

@@ -3,6 +3,7 @@ import { createSignal, onCleanup, Show, Suspense } from 'solid-js';
 import { route } from '../app/router';
 import { t } from '../i18n/i18n';
 import { CreateDocumentForm } from '../documents/CreateDocumentForm';
+import { ImportButton } from '../exchange/ImportButton';
 import { DocumentTable } from '../documents/DocumentTable';
 import { createDocumentList } from '../documents/documents-store';
 import { errorMessage } from '../ui/error-message';
@@ -34,6 +35,7 @@ export default function DocumentsPage() {
           <p class="page__intro">{t('documents.intro')}</p>
         </div>
         <CreateDocumentForm />
+        <ImportButton />
       </div>
       <div class="toolbar-row">
         <div class="search">

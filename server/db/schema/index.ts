@@ -3,6 +3,7 @@ export * from './documents';
 export * from './collab';
 export * from './records';
 export * from './notifications';
+export * from './agency';
 export * from './audit';
 export * from './search';
 export * from './dossiers';

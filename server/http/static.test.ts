@@ -6,10 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientRoutes } from './static';
 
 describe('static client serving', () => {
+  let root: string;
   let dir: string;
   let app: ReturnType<typeof clientRoutes>;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'codraft-static-'));
+    // The public folder sits beside a file that must never be served.
+    root = await mkdtemp(path.join(tmpdir(), 'codraft-static-'));
+    dir = path.join(root, 'public');
+    await mkdir(dir);
+    await writeFile(path.join(root, 'secret.txt'), 'TOP SECRET');
     await mkdir(path.join(dir, 'assets'));
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Codraft</title>');
     await writeFile(path.join(dir, 'sw.js'), 'self.x = 1;');
@@ -17,7 +22,7 @@ describe('static client serving', () => {
     await writeFile(path.join(dir, 'assets/app-abc123.js.gz'), gzipSync('console.log(1)'));
     app = clientRoutes(dir);
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(() => rm(root, { recursive: true, force: true }));
 
   it('serves hashed assets for a year, precompressed when accepted', async () => {
     const res = await app.request('/assets/app-abc123.js', { headers: { 'accept-encoding': 'gzip, br' } });
@@ -43,8 +48,25 @@ describe('static client serving', () => {
     }
   });
 
-  it('refuses path traversal', async () => {
-    const res = await app.request('/assets/..%2f..%2fetc/passwd');
-    expect(await res.text()).not.toContain('root:');
+  it('refuses path traversal: nothing outside the public folder is served', async () => {
+    const index = await (await app.request('/index.html')).text();
+    const attempts = [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '/assets/%252e%252e%252fsecret.txt',
+    ];
+    for (const url of attempts) {
+      const res = await app.request(url);
+      const body = await res.text();
+      expect(body, url).not.toContain('TOP SECRET');
+      // Either refused, or the app shell's own fallback — never another file.
+      if (res.status === 200) expect(body, url).toBe(index);
+      else expect([400, 403, 404], url).toContain(res.status);
+    }
   });
 });

@@ -22,7 +22,6 @@ import type { SessionUser } from '../http/env';
 import { loadDocumentFacts } from '../documents/document-access';
 import { canFreeze, canView } from '../../shared/permissions';
 import { sha256Hex, type FreezeVersionBody } from '../../shared/records';
-import { contentFromYjsState } from '../../shared/records/derive';
 import { appendEntry, type Appended, type EntryDraft } from './append';
 import type { Signer } from './signer';
 import { saveThreadsSnapshot, snapshotThreads } from '../comments/threads-snapshot';
@@ -51,6 +50,8 @@ export async function freezeVersion(deps: FreezeDeps, actor: SessionUser, docume
     try {
       // The key lookup (a query) overlaps the flush and read of the state.
       const [state, key] = await Promise.all([held ? held.state : collab.readState(documentId), deps.signer.current()]);
+      // The editor schema and HTML rendering (TipTap, ProseMirror) load on the first freeze, not at startup.
+      const { contentFromYjsState } = await import('../../shared/records/derive');
       const content = contentFromYjsState(state);
       const department = departmentFor(actor, doc.departmentId);
       const appended = await db.transaction(async (tx) => {

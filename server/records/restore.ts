@@ -10,7 +10,6 @@ import type { SessionUser } from '../http/env';
 import { loadDocumentFacts } from '../documents/document-access';
 import { canEdit, canView } from '../../shared/permissions';
 import { sha256Hex } from '../../shared/records';
-import { replaceYDocContent } from '../../shared/records/derive';
 import { loadRecord, loadVersion, type VersionRow } from './versions';
 
 export async function restoreVersion(
@@ -34,6 +33,7 @@ export async function restoreVersion(
       throw conflict(`The stored content of version ${version.entry.version} does not match its signed record: run codraft verify`);
     }
     const json = JSON.parse(record.json) as Record<string, unknown>;
+    const { replaceYDocContent } = await import('../../shared/records/derive'); // loaded on first use
     await collab.applyServerEdit(documentId, (ydoc) => replaceYDocContent(ydoc, json));
     return version;
   });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints the collaboration and record-ledger figures.
- * Options: --clients 1000 --documents 100 --rate 2 --duration 30 --workers 1 --only collab|records
+ * Options: --clients 1000 --documents 100 --rate 2 --duration 30 --workers 1 --only collab|records|comments
  */
 import { parseArgs } from 'node:util';
 import { runCollabBench } from './collab';
@@ -32,5 +32,10 @@ if (!values.only || values.only === 'records') {
   const recordsModule = './records';
   const records = await import(recordsModule).catch(() => null);
   if (records?.runRecordsBench) await records.runRecordsBench();
+}
+if (!values.only || values.only === 'comments') {
+  // Comments (issue 8): listing 1,000 threads, and fan-out while threads are created.
+  const { runCommentsBench } = await import('./comments');
+  await runCommentsBench();
 }
 process.exit(0);

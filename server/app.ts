@@ -25,6 +25,7 @@ import { directoryRoutes } from './documents/directory-routes';
 import { versionRoutes } from './records/version-routes';
 import { recordRoutes } from './records/record-routes';
 import { wellKnownRoutes } from './records/well-known-routes';
+import { commentRoutes } from './comments/routes';
 import type { CollabService } from './collab/service';
 import type { Metrics } from './metrics';
 import { metricsRoutes } from './http/metrics-routes';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/notifications', notificationRoutes(deps));
   app.route('/api', versionRoutes(deps));
   app.route('/api', recordRoutes(deps));
+  app.route('/api', commentRoutes(deps));
   app.route('/api', auditRoutes(deps));
   app.route('/api', searchRoutes(deps));
   app.route('/', wellKnownRoutes(deps));

@@ -5,7 +5,7 @@
 import type { CollabService } from '../collab/service';
 import type { Executor } from '../db/client';
 import { currentAnchors, type CurrentAnchor } from './thread-anchors';
-import { listCommentRows, listThreadRows, loadThreadRow, namesOf, type CommentRow, type ThreadRow } from './thread-queries';
+import { listCommentsByThread, listThreadRows, loadThreadRow, namesOf, type CommentRow, type ThreadRow } from './thread-queries';
 import type { CommentDto, ThreadDto } from '../../shared/comments/api';
 import type { ThreadKind } from '../../shared/permissions';
 
@@ -45,15 +45,9 @@ export function presentThread(t: ThreadRow, anchor: CurrentAnchor, threadComment
 }
 
 async function present(db: Executor, collab: CollabService, documentId: string, threads: ThreadRow[]): Promise<ThreadDto[]> {
-  const [rows, anchors] = await Promise.all([listCommentRows(db, threads.map((t) => t.id)), currentAnchors(db, collab, documentId, threads)]);
-  const names = await namesOf(db, [...new Set(rows.flatMap((r) => r.mentions))]);
-  const byThread = new Map<string, CommentDto[]>();
-  for (const row of rows) {
-    let list = byThread.get(row.threadId);
-    if (!list) byThread.set(row.threadId, (list = []));
-    list.push(presentComment(row, names));
-  }
-  return threads.map((t) => presentThread(t, anchors.get(t.id)!, byThread.get(t.id) ?? []));
+  const [byThread, anchors] = await Promise.all([listCommentsByThread(db, threads.map((t) => t.id)), currentAnchors(db, collab, documentId, threads)]);
+  const names = await namesOf(db, [...new Set([...byThread.values()].flatMap((rows) => rows.flatMap((r) => r.mentions)))]);
+  return threads.map((t) => presentThread(t, anchors.get(t.id)!, (byThread.get(t.id) ?? []).map((row) => presentComment(row, names))));
 }
 
 export async function listThreads(db: Executor, collab: CollabService, documentId: string, filter: { state?: 'open' | 'resolved'; kind?: ThreadKind }) {

@@ -96,6 +96,39 @@ export async function listCommentRows(db: Executor, threadIds: readonly string[]
     .orderBy(asc(comments.threadId), asc(comments.createdAt), asc(comments.id));
 }
 
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The comments of these threads, grouped by thread in the database (one row per thread holding a
+ * JSON array, oldest first): for long lists this is several times cheaper than one mapped row per
+ * comment, above all on the embedded database.
+ */
+export async function listCommentsByThread(db: Executor, threadIds: readonly string[]): Promise<Map<string, CommentRow[]>> {
+  const byThread = new Map<string, CommentRow[]>();
+  if (threadIds.length === 0) return byThread;
+  const result = await db.execute(sql`
+    select c.thread_id, json_agg(json_build_object(
+        'id', c.id, 'threadId', c.thread_id, 'authorId', c.author_id, 'authorName', u.name,
+        'authorDepartmentId', c.author_department_id, 'authorDepartmentName', d.name, 'authorRole', c.author_role,
+        'body', c.body, 'mentions', c.mentions,
+        'createdAt', ${sql.raw(iso('c.created_at'))}, 'editedAt', ${sql.raw(iso('c.edited_at'))}, 'deletedAt', ${sql.raw(iso('c.deleted_at'))}
+      ) order by c.created_at, c.id)::text as comments
+      from ${comments} c join ${users} u on u.id = c.author_id left join ${departments} d on d.id = c.author_department_id
+     where c.thread_id = any(${`{${threadIds.join(',')}}`}::uuid[])
+     group by c.thread_id`);
+  // postgres.js answers an array of rows, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { thread_id: string; comments: string }[];
+  const date = (v: string | null) => (v === null ? null : new Date(v));
+  for (const row of rows) {
+    const list = JSON.parse(row.comments) as (Omit<CommentRow, 'createdAt' | 'editedAt' | 'deletedAt'> & { createdAt: string; editedAt: string | null; deletedAt: string | null })[];
+    byThread.set(
+      row.thread_id,
+      list.map((c) => ({ ...c, createdAt: new Date(c.createdAt), editedAt: date(c.editedAt), deletedAt: date(c.deletedAt) })),
+    );
+  }
+  return byThread;
+}
+
 export async function loadCommentRow(db: Executor, commentId: string): Promise<CommentRow | null> {
   const [row] = await db
     .select(commentColumns)

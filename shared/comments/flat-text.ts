@@ -24,11 +24,16 @@ interface TextSpan {
   length: number;
 }
 
-/** Plain text of an XmlText, as many UTF-16 units as Yjs counts (embeds become one character). */
+/**
+ * Plain text of an XmlText, as many UTF-16 units as Yjs counts (embeds become one character).
+ * Walks the items directly (formatting marks are not countable and add nothing): several times
+ * faster than toDelta(), which builds attribute objects for every run.
+ */
 function plain(node: Y.XmlText): string {
   let out = '';
-  for (const op of node.toDelta() as { insert: unknown }[]) {
-    out += typeof op.insert === 'string' ? op.insert : objectReplacement;
+  for (let item = node._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    out += item.content instanceof Y.ContentString ? item.content.str : objectReplacement.repeat(item.length);
   }
   return out;
 }

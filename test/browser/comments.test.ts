@@ -10,6 +10,7 @@ import { buildClientOnce, launchBrowser, newContext, openDocument, screenshot } 
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { makeLeader, writeDraft } from '../comments/setup';
+import { call } from '../api/http';
 
 describe('comments in the browser', () => {
   let server: TestServer;
@@ -143,6 +144,16 @@ describe('comments in the browser', () => {
     await panel(pageLan).getByRole('button', { name: 'All', exact: true }).first().click();
     expect(await colour('.document-content .comment-mark--annotation')).not.toBe('rgba(0, 0, 0, 0)');
     await screenshot(pageLan, 'comments-desktop.png');
+
+    // Freeze a version: its viewer shows the threads as frozen (read only, from the verified bundle).
+    const frozen = await call(server, 'POST', `/api/documents/${documentId}/versions`, { cookie: lan.cookie, body: { label: 'Dự thảo lần 1' } });
+    expect(frozen.status).toBe(201);
+    await pageLan.getByRole('button', { name: 'Version history' }).click();
+    await pageLan.locator('#version-panel .version[data-version="1"]').getByRole('button', { name: /^Open version 1:/ }).click();
+    const frozenThreads = pageLan.locator('dialog.version-viewer .frozen-threads');
+    await frozenThreads.locator('.thread[data-kind="annotation"]').waitFor();
+    expect(await frozenThreads.locator('.thread[data-state="resolved"]').textContent()).toContain('Đã bổ sung ở Điều 3.');
+    await pageLan.keyboard.press('Escape');
 
     // Tablet: 768 px wide, the panel is a drawer; the annotation still shows apart.
     const tablet = await open(lan, { width: 768, height: 1024 });

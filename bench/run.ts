@@ -33,6 +33,11 @@ if (!values.only || values.only === 'records') {
   const records = await import(recordsModule).catch(() => null);
   if (records?.runRecordsBench) await records.runRecordsBench();
 }
+if (!values.only || values.only === 'scale') {
+  // Several instances (issue 12): fan-out across instances through Redis vs on one instance.
+  const { runScaleBench } = await import('./scale');
+  await runScaleBench();
+}
 if (!values.only || values.only === 'comments') {
   // Comments (issue 8): listing 1,000 threads, and fan-out while threads are created.
   const { runCommentsBench } = await import('./comments');

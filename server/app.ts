@@ -35,6 +35,7 @@ import { searchRoutes } from './search/routes';
 import { clientRoutes } from './http/static';
 import { notificationRoutes } from './notifications/routes';
 import type { NotificationHub } from './notifications/live';
+import type { LoginThrottle } from './accounts/login-throttle';
 import { agencyRoutes } from './agency/routes';
 import { exchangeRoutes, importPath } from './exchange/routes';
 import { roundRoutes } from './rounds/routes';
@@ -49,6 +50,10 @@ export interface AppDeps {
   metrics: Metrics;
   /** Live notification signals (LISTEN); absent in apps built without a server, whose streams then only send the initial count. */
   notificationHub?: NotificationHub;
+  /** Sign-in throttling shared by every instance (Redis); default: this process's memory. */
+  loginThrottle?: LoginThrottle;
+  /** Set when this instance runs beside others (REDIS_URL): whether Redis is reachable now (for /ready). */
+  redisHealthy?: () => boolean;
 }
 
 export function createApp(deps: AppDeps) {

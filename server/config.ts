@@ -62,6 +62,17 @@ const configSchema = z.object({
   AGENCY_CODE: z.string().min(1).default('CODRAFT'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGNING_KEY_JWK: z.string().optional(),
+  /**
+   * Keeps the agency's private signing keys in the database, encrypted with this secret (AES-256-GCM),
+   * so that every instance signs with the same key and a rotation on one is used by all.
+   */
+  SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  /** Several instances: their shared Redis (live documents, access changes, limits). Unset: one process. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /** Prefix of every Redis channel and key, so deployments (or test runs) sharing a Redis stay apart. */
+  REDIS_PREFIX: z.string().min(1).max(100).default('codraft:'),
+  /** Lets a Prometheus scraper read GET /metrics with `Authorization: Bearer <token>` (admins may always). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** `false` when the server runs under a role that may not change the schema (see docs/records.md). */
   MIGRATE_ON_START: z
     .enum(['true', 'false'], { message: 'must be true or false' })
@@ -81,5 +92,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  const config = parsed.data;
+  if (config.REDIS_URL && !config.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: several instances share one Postgres; set DATABASE_URL (the embedded database belongs to one process)');
+  }
+  if (config.REDIS_URL && !config.SIGNING_KEY_JWK && !config.SIGNING_KEY_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: instances must share one agency key: set SIGNING_KEY_JWK, or SIGNING_KEY_SECRET to keep it encrypted in the database',
+    );
+  }
+  return { ...config, dataDir: path.resolve(config.DATA_DIR) };
 }

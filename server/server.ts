@@ -16,6 +16,11 @@ import { startRoundWorker } from './rounds/deadline-worker';
 import { startSearchIndexer } from './search/indexer';
 import { purgeExpiredSessions } from './accounts/sessions';
 import { startNotificationHub } from './notifications/live';
+import { connectRedis, type RedisLink } from './scale/redis';
+import { createRedisRelay } from './scale/redis-relay';
+import { shareCollabAcrossInstances } from './scale/shared-collab';
+import { redisLoginThrottle } from './scale/redis-throttle';
+import { loginLimits } from './accounts/auth-routes';
 import type { CollabService } from './collab/service';
 
 export interface RunningServer {
@@ -25,6 +30,8 @@ export interface RunningServer {
   database: DatabaseHandle;
   /** Live collaboration (tests use it to signal access changes as the routes do). */
   collab: CollabService;
+  /** The Redis link when this instance runs beside others (REDIS_URL). */
+  redis: RedisLink | null;
   close(): Promise<void>;
 }
 
@@ -39,9 +46,15 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   const database = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }));
   if (config.MIGRATE_ON_START) await runMigrations(database, config.DATABASE_URL);
   const metrics = new Metrics();
-  const collab = createCollabService({ db: database.db, config, log, metrics, ...options.collab });
+  // Several instances: live documents and access changes travel through Redis (server/scale/).
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log.child({ component: 'redis' })) : null;
+  const relay = redis ? createRedisRelay(redis, log) : undefined;
+  const localCollab = createCollabService({ db: database.db, config, log, metrics, relay, ...options.collab });
+  const collab = redis ? shareCollabAcrossInstances(localCollab, redis, log) : localCollab;
+  if (relay) metrics.relay = relay.stats;
   const notificationHub = await startNotificationHub(database.listen, log);
-  const app = createApp({ db: database.db, config, log, collab, metrics, notificationHub });
+  const loginThrottle = redis ? redisLoginThrottle(redis, loginLimits(config)) : undefined;
+  const app = createApp({ db: database.db, config, log, collab, metrics, notificationHub, loginThrottle, redisHealthy: redis ? () => redis.healthy() : undefined });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
@@ -54,7 +67,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   const stopSearchIndexer = startSearchIndexer(database.db, log, config.SEARCH_INDEX_POLL_MS);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  log.info({ port, database: database.kind }, 'codraft listening');
+  log.info({ port, database: database.kind, redis: redis ? 'joined' : 'off' }, 'codraft listening');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -66,9 +79,10 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
       stopPurge();
       await notificationHub.stop().catch(() => {});
       await collab.shutdown();
+      await redis?.close();
       if (!options.database) await database.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
     })());
 
-  return { url: `http://${host}:${port}`, port, app, database, collab, close };
+  return { url: `http://${host}:${port}`, port, app, database, collab, redis, close };
 }

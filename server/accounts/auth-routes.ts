@@ -20,41 +20,41 @@ import { loginBody } from '../../shared/api';
 import { presentUser } from '../http/presenters';
 
 /** Per email as configured; per address 5× that, since a whole office may share one NAT address. */
-export const defaultLoginThrottle = (config: AppDeps['config']) =>
-  memoryLoginThrottle({
-    maxFailures: { 'email:': config.LOGIN_MAX_FAILURES, 'ip:': config.LOGIN_MAX_FAILURES * 5 },
-    windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
-  });
+export const loginLimits = (config: AppDeps['config']) => ({
+  maxFailures: { 'email:': config.LOGIN_MAX_FAILURES, 'ip:': config.LOGIN_MAX_FAILURES * 5 },
+  windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
+});
+export const defaultLoginThrottle = (config: AppDeps['config']) => memoryLoginThrottle(loginLimits(config));
 
 const wrongCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong email or password');
 
-export const authRoutes = (deps: AppDeps, throttle: LoginThrottle = defaultLoginThrottle(deps.config)) => {
+export const authRoutes = (deps: AppDeps, throttle: LoginThrottle = deps.loginThrottle ?? defaultLoginThrottle(deps.config)) => {
   const { db, config } = deps;
   return new Hono<AppEnv>()
     .post('/login', jsonBody(loginBody), async (c) => {
       const { email, password } = c.req.valid('json');
       const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress(c)}`];
-      const wait = throttle.retryAfter(keys);
+      // Checked and counted in one step: parallel guesses count as they start.
+      const wait = await throttle.attempt(keys);
       if (wait > 0) {
         const message = `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s)`;
         return c.json(errorBody('rate_limited', message), 429, { 'Retry-After': String(wait) });
       }
-      throttle.begin(keys); // no await since retryAfter: parallel guesses count as they start
       let user;
       try {
         const userId = await verifyCredentials(db, email, password);
         user = userId ? await loadSessionUser(db, userId) : null;
       } catch (error) {
-        throttle.end(keys);
+        await throttle.end(keys);
         throw error;
       }
       if (!user) {
-        throttle.failed(keys);
+        await throttle.failed(keys);
         c.var.log.info({ ip: keys[1] }, 'sign-in failed');
         throw wrongCredentials();
       }
-      throttle.end(keys);
-      throttle.reset(keys.slice(0, 1));
+      await throttle.end(keys);
+      await throttle.reset(keys.slice(0, 1));
       const { token } = await createSession(db, user.id, idleMs(config));
       setSessionCookie(c, token, idleMs(config));
       return c.json({ user: presentUser(user) });

@@ -62,6 +62,8 @@ export function createCollabService(deps: CollabDeps): CollabService {
   /** Server-side operations on one document that must not interleave (freeze, restore). */
   const locks = new Map<string, Promise<unknown>>();
   let closing: Promise<void> | null = null;
+  deps.metrics?.gauge('codraft_rooms_open', 'Documents open in memory on this instance', () => rooms.size);
+  deps.metrics?.gauge('codraft_sockets_open', 'Live websocket connections on this instance', () => [...connections.all()].length);
   const heartbeat = setInterval(() => {
     for (const connection of connections.all()) connection.ping();
   }, heartbeatMs);

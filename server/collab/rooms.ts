@@ -17,6 +17,11 @@ export interface RoomsDeps {
 
 export class Rooms {
   private readonly open = new Map<string, Room>();
+
+  /** Documents open in memory now. */
+  get size(): number {
+    return this.open.size;
+  }
   private readonly loading = new Map<string, Promise<Room>>();
 
   constructor(private readonly deps: RoomsDeps) {}

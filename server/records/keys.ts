@@ -1,25 +1,27 @@
 /**
- * Ed25519 signing keys. The private key never enters the database: it is the JWK in
- * SIGNING_KEY_JWK, or a file DATA_DIR/keys/<kid>.private.jwk.json (mode 0600) generated on first
- * start and by `codraft keys rotate`. The database's `signing_keys` holds every public key ever
+ * Ed25519 signing keys. The private key is the JWK in SIGNING_KEY_JWK; or, with SIGNING_KEY_SECRET
+ * (several instances), encrypted in the database (key-vault.ts); or a file
+ * DATA_DIR/keys/<kid>.private.jwk.json (mode 0600) — generated on first start (once, under a lock,
+ * whichever instance comes first) and by `codraft keys rotate`. The database's `signing_keys` holds every public key ever
  * used (the JWKS); the newest one is the active key, older ones are retired but keep verifying.
  * With DATA_DIR=memory:// (tests) keys live in this process's memory only.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Config } from '../config';
 import type { Executor } from '../db/client';
 import { signingKeys } from '../db/schema';
 import { publicJwk, type Jwks } from '../../shared/records';
+import { loadPrivateJwk, storePrivateJwk } from './key-vault';
 
 export interface SigningKey {
   kid: string;
   privateKey: CryptoKey;
 }
 
-type KeyConfig = Pick<Config, 'DATA_DIR' | 'dataDir' | 'SIGNING_KEY_JWK'>;
+type KeyConfig = Pick<Config, 'DATA_DIR' | 'dataDir' | 'SIGNING_KEY_JWK'> & Partial<Pick<Config, 'SIGNING_KEY_SECRET'>>;
 
 const inMemory = (config: KeyConfig) => config.DATA_DIR === 'memory://';
 const keysDir = (config: KeyConfig) => path.join(config.dataDir, 'keys');
@@ -38,7 +40,8 @@ async function register(db: Executor, jwk: JWK) {
   await db.insert(signingKeys).values({ kid: jwk.kid!, publicJwk: jwk }).onConflictDoNothing();
 }
 
-async function readPrivateJwk(config: KeyConfig, kid: string): Promise<JWK | null> {
+async function readPrivateJwk(db: Executor, config: KeyConfig, kid: string): Promise<JWK | null> {
+  if (config.SIGNING_KEY_SECRET) return loadPrivateJwk(db, config.SIGNING_KEY_SECRET, kid);
   if (inMemory(config)) return memoryKeys.get(kid) ?? null;
   try {
     return JSON.parse(await fs.readFile(keyFile(config, kid), 'utf8')) as JWK;
@@ -54,6 +57,11 @@ export async function createSigningKey(db: Executor, config: KeyConfig): Promise
   const privateJwk = await exportJWK(pair.privateKey);
   const key = await toSigningKey(privateJwk);
   const stored = { ...privateJwk, kid: key.kid, alg: 'EdDSA' };
+  if (config.SIGNING_KEY_SECRET) {
+    await register(db, key.publicJwk);
+    await storePrivateJwk(db, config.SIGNING_KEY_SECRET, key.kid, stored);
+    return key;
+  }
   if (inMemory(config)) memoryKeys.set(key.kid, stored);
   else {
     await fs.mkdir(keysDir(config), { recursive: true, mode: 0o700 });
@@ -87,8 +95,18 @@ export async function activeSigningKey(db: Executor, config: KeyConfig): Promise
     return key;
   }
   const kid = await newestKid(db);
-  const privateJwk = kid ? await readPrivateJwk(config, kid) : null;
+  const privateJwk = kid ? await readPrivateJwk(db, config, kid) : null;
   if (privateJwk) return toSigningKey(privateJwk);
+  if (config.SIGNING_KEY_SECRET) {
+    if (kid) throw new Error(`SIGNING_KEY_SECRET: the active key ${kid} has no private half in the database (rotate with codraft keys rotate)`);
+    // First start of several instances at once: one creates the key, the others wait and read it.
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('codraft.signing-keys'))`);
+      const created = await newestKid(tx);
+      const jwk = created ? await readPrivateJwk(tx, config, created) : null;
+      return jwk ? toSigningKey(jwk) : createSigningKey(tx, config);
+    });
+  }
   return createSigningKey(db, config);
 }
 

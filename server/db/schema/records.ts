@@ -24,6 +24,17 @@ export const signingKeys = pgTable('signing_keys', {
   createdAt: createdAt(),
 });
 
+/** Private keys encrypted with SIGNING_KEY_SECRET (several instances share one key; see key-vault.ts). */
+export const signingKeySecrets = pgTable('signing_key_secrets', {
+  kid: text('kid')
+    .primaryKey()
+    .references(() => signingKeys.kid),
+  iv: text('iv').notNull(),
+  ciphertext: text('ciphertext').notNull(),
+  tag: text('tag').notNull(),
+  createdAt: createdAt(),
+});
+
 export const recordContents = pgTable(
   'record_contents',
   {

@@ -38,6 +38,7 @@ import type { NotificationHub } from './notifications/live';
 import type { LoginThrottle } from './accounts/login-throttle';
 import { agencyRoutes } from './agency/routes';
 import { exchangeRoutes, importPath } from './exchange/routes';
+import { signatureRoutes, signersWellKnownRoutes } from './signatures/routes';
 import { roundRoutes } from './rounds/routes';
 
 export interface AppDeps {
@@ -84,6 +85,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', auditRoutes(deps));
   app.route('/api', searchRoutes(deps));
   app.route('/', wellKnownRoutes(deps));
+  app.route('/', signersWellKnownRoutes(deps));
+  app.route('/api', signatureRoutes(deps));
   app.route('/api/agency', agencyRoutes(deps));
   app.route('/api', exchangeRoutes(deps));
   app.route('/api', roundRoutes(deps));

@@ -60,6 +60,8 @@ const configSchema = z.object({
   SEARCH_INDEX_POLL_MS: int(1000, 50),
   /** Agency code for dossier file codes until the agency settings (issue 13) name one. */
   AGENCY_CODE: z.string().min(1).default('CODRAFT'),
+  /** Remind a signer once when a document has waited this long for their signature (issue 10). */
+  SIGN_REMIND_AFTER_HOURS: z.coerce.number().min(0.001).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGNING_KEY_JWK: z.string().optional(),
   /**

@@ -11,7 +11,8 @@ import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
 import { createCollabService, type CollabDeps } from './collab';
 import { Metrics } from './metrics';
-import { startAuditJobs } from './audit/schedule';
+import { startAuditJobs, startScheduledJobs } from './audit/schedule';
+import { signatureReminderJob } from './signatures/remind';
 import { startRoundWorker } from './rounds/deadline-worker';
 import { startSearchIndexer } from './search/indexer';
 import { purgeExpiredSessions } from './accounts/sessions';
@@ -63,6 +64,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   server.on('upgrade', collab.handleUpgrade);
   const stopPurge = purgeExpiredSessions(database.db, config.SESSION_PURGE_MINUTES * 60_000, log);
   const stopAuditJobs = startAuditJobs(database.db, config, log);
+  const stopSignatureJobs = startScheduledJobs(database.db, log, [signatureReminderJob(config.SIGN_REMIND_AFTER_HOURS)], 60_000);
   const stopRoundWorker = startRoundWorker(database.db, config, log);
   const stopSearchIndexer = startSearchIndexer(database.db, log, config.SEARCH_INDEX_POLL_MS);
   const { port } = server.address() as AddressInfo;
@@ -74,6 +76,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
     (closing ??= (async () => {
       server.close();
       stopAuditJobs();
+      stopSignatureJobs();
       stopRoundWorker();
       stopSearchIndexer();
       stopPurge();

@@ -11,3 +11,4 @@ export * from './dossiers';
 export * from './agency';
 export * from './comments';
 export * from './rounds';
+export * from './signatures';

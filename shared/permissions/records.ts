@@ -12,6 +12,7 @@ export interface RecordFacts {
 }
 
 export function canViewRecord(actor: Actor, record: RecordFacts): boolean {
-  if (record.document) return canView(actor, record.document);
+  // An issued document's record is also the clerk's (they registered it), as in canViewSubmission.
+  if (record.document) return canView(actor, record.document) || (record.kind === 'document.issued' && actor.isClerk);
   return actor.isAdmin || actor.isClerk;
 }

@@ -9,3 +9,4 @@ export * from './search';
 export * from './dossiers';
 export * from './comments';
 export * from './rounds';
+export * from './signatures';

@@ -6,6 +6,8 @@
  */
 import type { Jwks } from '../jws';
 import type { EventBody, EventEntry } from '../event-entry';
+import { checkIssued } from './issued';
+import { checkKeyCertified, checkKeyRevoked } from './key-certificate';
 import { checkRoundClosed, checkRoundOpened } from './round';
 
 export interface KindCheckResult {
@@ -20,7 +22,9 @@ export type KindCheck = (body: EventBody, entry: EventEntry, jwks: Jwks) => Prom
 export const kindChecks: Record<string, KindCheck> = {
   'round.opened': checkRoundOpened,
   'round.closed': checkRoundClosed,
-  // 'document.issued': checkIssued,
+  'document.issued': checkIssued,
+  'key.certified': checkKeyCertified,
+  'key.revoked': checkKeyRevoked,
 };
 
 /** The kind's checks; a checker that throws fails with its message instead of stopping verification. */

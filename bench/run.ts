@@ -43,4 +43,9 @@ if (!values.only || values.only === 'comments') {
   const { runCommentsBench } = await import('./comments');
   await runCommentsBench();
 }
+if (!values.only || values.only === 'rounds') {
+  // Consultation rounds (issue 9): the Consultations page query, disposition table as DOCX and PDF.
+  const { runRoundsBench } = await import('./rounds');
+  await runRoundsBench();
+}
 process.exit(0);

@@ -36,6 +36,10 @@ export function AppHeader(props: { user: User; end?: JSX.Element }) {
           <Icon name="document" size={18} />
           <span>{t('nav.documents')}</span>
         </a>
+        <a href="/consultations" aria-current={current('/consultations')}>
+          <Icon name="users" size={18} />
+          <span>{t('nav.consultations')}</span>
+        </a>
         <Show when={props.user.isAdmin}>
           <a href="/admin" aria-current={current('/admin')}>
             <Icon name="building" size={18} />

@@ -27,6 +27,7 @@ import '../versions/versions.css';
 import { usePageTitle } from '../app/page-title';
 import { createCommentsController } from '../comments/comments-controller';
 import { CommentsSlot, CommentsToggle } from '../comments/CommentsSlot';
+import { RoundsSlot, RoundsToggle } from '../rounds/RoundsPanel';
 
 /** The version history and its verification code (jose, the record format) load on first use. */
 const VersionHistoryPanel = lazy(() => import('../versions/VersionHistoryPanel'));
@@ -103,6 +104,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
         <div class="workspace__actions">
           <ConnectionStatus session={session} />
           <CommentsToggle controller={comments} />
+          <RoundsToggle />
           <button
             ref={historyToggle}
             type="button"
@@ -136,6 +138,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
           </article>
         </div>
         <CommentsSlot controller={comments} documentId={props.doc.id} me={props.me} access={noAccess() ? 'none' : props.doc.access} finalized={Boolean(props.doc.finalizedAt)} />
+        <RoundsSlot documentId={props.doc.id} mayEdit={editable()} departmentId={props.doc.department.id} />
         <Show when={history()}>
           <Suspense fallback={<p class="version-panel version-panel--loading page-loading" role="status">{t('versions.loading')}</p>}>
             <VersionHistoryPanel

@@ -7,6 +7,7 @@
 import { en as coreEn, type Message } from './en';
 import { vi as coreVi } from './vi';
 import { en as commentsEn, vi as commentsVi } from '../comments/messages';
+import { en as roundsEn, vi as roundsVi } from '../rounds/messages';
 import { en as notificationsEn, vi as notificationsVi } from '../notifications/messages';
 import { en as adminEn, vi as adminVi } from '../admin/messages';
 import { en as realtimeEn, vi as realtimeVi } from '../realtime/messages';
@@ -18,6 +19,7 @@ export type { Message };
 export const en = {
   ...coreEn,
   ...commentsEn,
+  ...roundsEn,
   ...notificationsEn,
   ...adminEn,
   ...realtimeEn,
@@ -33,6 +35,7 @@ export type CatalogOf<T> = { readonly [K in keyof T]: Message };
 export const vi: Catalog = {
   ...coreVi,
   ...commentsVi,
+  ...roundsVi,
   ...notificationsVi,
   ...adminVi,
   ...realtimeVi,

@@ -48,7 +48,7 @@ function summary(r: Row, now: number): RoundSummaryDto {
   };
 }
 
-export async function consultations(db: Executor, user: SessionUser, now = new Date()): Promise<ConsultationsDto> {
+export async function consultations(db: Executor, user: SessionUser, now = new Date(), timeZone = 'Asia/Ho_Chi_Minh'): Promise<ConsultationsDto> {
   const at = now.getTime();
   const presidingRows = rowsOf<Row>(
     await db.execute(sql`select ${columns} from rounds r join documents doc on doc.id = r.document_id ${progress}
@@ -85,5 +85,5 @@ export async function consultations(db: Executor, user: SessionUser, now = new D
     }
     waiting = [...byRound.values()];
   }
-  return { presiding, waiting, now: now.toISOString() };
+  return { presiding, waiting, now: now.toISOString(), timeZone };
 }

@@ -11,7 +11,7 @@ import type { RoundThread } from './round-threads';
 import { canCloseRound, canRespond, canSetDisposition } from '../../shared/permissions';
 import { departmentStatus, totalsOf, type RoundDepartmentDto, type RoundDto } from '../../shared/rounds/api';
 
-export async function presentRound(db: Executor, user: SessionUser, round: LoadedRound, doc: DocumentWithFacts, threads: readonly RoundThread[], now = new Date()): Promise<RoundDto> {
+export async function presentRound(db: Executor, user: SessionUser, round: LoadedRound, doc: DocumentWithFacts, threads: readonly RoundThread[], now = new Date(), timeZone = 'Asia/Ho_Chi_Minh'): Promise<RoundDto> {
   const current = currentResponses(await listResponses(db, round.id));
   const withLeader = await departmentsWithLeader(db, round.departmentIds);
   const counts = new Map<string, number>();
@@ -57,5 +57,6 @@ export async function presentRound(db: Executor, user: SessionUser, round: Loade
       respondFor: round.departmentIds.filter((d) => canRespond(user, round, d, withLeader.has(d))),
     },
     now: now.toISOString(),
+    timeZone,
   };
 }

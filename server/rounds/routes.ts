@@ -14,6 +14,7 @@
  *   GET  /consultations                                                      → {presiding, waiting, now}
  */
 import { Hono } from 'hono';
+import { validator } from 'hono/validator';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app';
 import { signedIn } from '../accounts/guards';
@@ -38,6 +39,14 @@ import { canView, canViewRound } from '../../shared/permissions';
 import { id } from '../../shared/api';
 import { closeRoundBody, exportLanguageQuery, openRoundBody, respondBody, setDispositionBody } from '../../shared/rounds/api';
 
+/** `:id` must be an id (else 404 Round); a malformed `:threadId` becomes null (404 after the round is checked). */
+const roundAndThread = validator('param', (value: Record<string, string>) => {
+  const round = id.safeParse(value.id);
+  if (!round.success) throw notFound('Round');
+  const thread = id.safeParse(value.threadId);
+  return { id: round.data, threadId: thread.success ? thread.data : null };
+});
+
 export const roundRoutes = (deps: AppDeps) => {
   const { db, collab, config } = deps;
   const signer = createSigner(db, config);
@@ -53,7 +62,7 @@ export const roundRoutes = (deps: AppDeps) => {
   };
   const view = async (user: SessionUser, roundId: string) => {
     const { round, doc } = await visibleRound(user, roundId);
-    return presentRound(db, user, round, doc, await roundThreads(db, round));
+    return presentRound(db, user, round, doc, await roundThreads(db, round), new Date(), config.TZ_DISPLAY);
   };
   /** The export language: ?lang=, else the Accept-Language's first choice, else Vietnamese. */
   const language = (c: Context, lang?: ExportLanguage): ExportLanguage => lang ?? (c.req.header('accept-language')?.trim().toLowerCase().startsWith('en') ? 'en' : 'vi');
@@ -86,7 +95,7 @@ export const roundRoutes = (deps: AppDeps) => {
       const ids = await listDocumentRounds(db, doc.id);
       return c.json({ rounds: await Promise.all(ids.map((r) => view(c.var.user, r.id))) });
     })
-    .get('/consultations', auth, async (c) => c.json(await consultations(db, c.var.user)))
+    .get('/consultations', auth, async (c) => c.json(await consultations(db, c.var.user, new Date(), config.TZ_DISPLAY)))
     .get('/rounds/:id', auth, idParam('Round'), async (c) => c.json({ round: await view(c.var.user, c.req.valid('param').id) }))
     .post('/rounds/:id/responses', auth, idParam('Round'), jsonBody(respondBody), async (c) => {
       const roundId = c.req.valid('param').id;
@@ -101,11 +110,11 @@ export const roundRoutes = (deps: AppDeps) => {
     .get('/rounds/:id/disposition', auth, idParam('Round'), queryParams(exportLanguageQuery), async (c) =>
       c.json(await table(c, c.req.valid('param').id, c.req.valid('query').lang)),
     )
-    .put('/rounds/:id/disposition/:threadId', auth, idParam('Round'), jsonBody(setDispositionBody), async (c) => {
-      const threadId = id.safeParse(c.req.param('threadId'));
-      const { round, doc } = await visibleRound(c.var.user, c.req.valid('param').id);
-      if (!threadId.success) throw notFound('Comment of this round');
-      await setDisposition(db, c.var.user, auditContext(c), round, doc, threadId.data, c.req.valid('json'));
+    .put('/rounds/:id/disposition/:threadId', auth, roundAndThread, jsonBody(setDispositionBody), async (c) => {
+      const { id: roundId, threadId } = c.req.valid('param');
+      const { round, doc } = await visibleRound(c.var.user, roundId);
+      if (!threadId) throw notFound('Comment of this round');
+      await setDisposition(db, c.var.user, auditContext(c), round, doc, threadId, c.req.valid('json'));
       return c.json(await dispositionTable({ db, collab }, round, doc, language(c)));
     })
     .get('/rounds/:id/disposition.docx', auth, idParam('Round'), queryParams(exportLanguageQuery), download('docx'))

@@ -100,6 +100,8 @@ export interface RoundDto {
   /** What the caller may do now (the policy decides; the client hides what it would refuse). */
   can: { close: boolean; dispose: boolean; respondFor: string[] };
   now: string;
+  /** The agency's time zone (TZ_DISPLAY): show times in it. */
+  timeZone: string;
 }
 
 export interface RoundSummaryDto {
@@ -120,6 +122,7 @@ export interface ConsultationsDto {
   /** Open rounds where one of the caller's departments still owes an answer, soonest deadline first. */
   waiting: RoundSummaryDto[];
   now: string;
+  timeZone: string;
 }
 
 export interface PartOfDraft {

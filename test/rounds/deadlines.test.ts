@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../../server/server';
 import { roundJobs } from '../../server/db/schema';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventuallyMs, pollIntervalMs } from '../support/timeouts';
-import { inSeconds, makeDraft, makeUnit, rounds, type Unit } from './setup';
+import { inSeconds, makeDraft, makeUnit, rounds } from './setup';
 
 let first: TestServer;
 let instances: RunningServer[] = [];
@@ -33,7 +33,7 @@ const kinds = (body: { notifications: { kind: string; subjectId: string; data: R
 describe('deadlines and reminders', () => {
   it('marks the silent department late, reminds its members once across a restart and two instances, and tells the officer', async () => {
     const { documentId, owner } = await makeDraft(first);
-    const [a, b, c]: Unit[] = [await makeUnit(first, 'Tài chính'), await makeUnit(first, 'Tư pháp'), await makeUnit(first, 'Nội vụ')];
+    const [a, b, c] = [await makeUnit(first, 'Tài chính'), await makeUnit(first, 'Tư pháp'), await makeUnit(first, 'Nội vụ')] as const;
     let api = rounds(first);
     const opened = await api.open(owner, documentId, {
       title: 'Lấy ý kiến lần 1',

@@ -6,6 +6,7 @@
  * or extracted from the PDF is the original Vietnamese).
  */
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -22,13 +23,51 @@ const fileOf = (subset: Subset, { bold, italic }: FaceStyle) => path.join(filesD
 /** Font name as registered in a pdfkit document. */
 export const faceName = (subset: Subset, style: FaceStyle) => `tinos-${subset}-${style.bold ? 'b' : 'r'}${style.italic ? 'i' : ''}`;
 
+/**
+ * WOFF 1.0 → plain TrueType (sfnt), once per process: pdfkit then parses raw tables instead of
+ * inflating every table in JavaScript for each document (most of a small PDF's time otherwise).
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.readUInt32BE(0) !== 0x774f4646) return woff; // not 'wOFF': already sfnt
+  const flavor = woff.readUInt32BE(4);
+  const numTables = woff.readUInt16BE(12);
+  const tables: { tag: number; checksum: number; data: Buffer }[] = [];
+  for (let i = 0; i < numTables; i++) {
+    const at = 44 + i * 20;
+    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((o) => woff.readUInt32BE(at + o)) as [number, number, number, number, number];
+    const raw = woff.subarray(offset, offset + compLength);
+    tables.push({ tag, checksum, data: compLength < origLength ? inflateSync(raw) : Buffer.from(raw) });
+  }
+  tables.sort((a, b) => a.tag - b.tag);
+  const pow2 = 2 ** Math.floor(Math.log2(numTables));
+  const header = Buffer.alloc(12 + 16 * numTables);
+  header.writeUInt32BE(flavor, 0);
+  header.writeUInt16BE(numTables, 4);
+  header.writeUInt16BE(pow2 * 16, 6);
+  header.writeUInt16BE(Math.log2(pow2), 8);
+  header.writeUInt16BE(numTables * 16 - pow2 * 16, 10);
+  let offset = header.length;
+  const bodies: Buffer[] = [];
+  tables.forEach((t, i) => {
+    header.writeUInt32BE(t.tag, 12 + i * 16);
+    header.writeUInt32BE(t.checksum, 16 + i * 16);
+    header.writeUInt32BE(offset, 20 + i * 16);
+    header.writeUInt32BE(t.data.length, 24 + i * 16);
+    const padded = Buffer.alloc((t.data.length + 3) & ~3);
+    t.data.copy(padded);
+    bodies.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat([header, ...bodies]);
+}
+
 let cache: { bytes: Map<string, Buffer>; coverage: fontkit.Font[] } | null = null;
 
 function load() {
   if (cache) return cache;
   const bytes = new Map<string, Buffer>();
   for (const subset of subsets) {
-    for (const bold of [false, true]) for (const italic of [false, true]) bytes.set(faceName(subset, { bold, italic }), readFileSync(fileOf(subset, { bold, italic })));
+    for (const bold of [false, true]) for (const italic of [false, true]) bytes.set(faceName(subset, { bold, italic }), woffToSfnt(readFileSync(fileOf(subset, { bold, italic }))));
   }
   const coverage = subsets.map((s) => fontkit.create(bytes.get(faceName(s, { bold: false, italic: false }))!) as fontkit.Font);
   cache = { bytes, coverage };

@@ -37,11 +37,14 @@ const mm = 72 / 25.4;
 export const page = { width: 595.28, height: 841.89, top: 20 * mm, bottom: 20 * mm, left: 30 * mm, right: 15 * mm };
 export const contentWidth = page.width - page.left - page.right;
 
+const sameStyle = (a: Run, b: Run) => a === b || (!!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline && !!a.strike === !!b.strike && a.link === b.link);
+
 interface Piece {
   /** Segments of one word (or a forced line break when `br`). */
   segs: { run: Run; text: string; width: number }[];
   width: number;
   spaceAfter: number;
+  spaceCount: number;
   br?: boolean;
 }
 
@@ -92,14 +95,17 @@ export class PdfWriter {
       for (const token of run.text.split(/(\n| +|\t)/)) {
         if (!token) continue;
         if (token === '\n') {
-          pieces.push({ segs: [], width: 0, spaceAfter: 0, br: true });
+          pieces.push({ segs: [], width: 0, spaceAfter: 0, spaceCount: 0, br: true });
           current = null;
         } else if (/^[ \t]+$/.test(token)) {
-          if (current) current.spaceAfter += this.width(run, ' ', size) * token.length;
+          if (current) {
+            current.spaceAfter += this.width(run, ' ', size) * token.length;
+            current.spaceCount += token.length;
+          }
           current = null;
         } else {
           if (!current) {
-            current = { segs: [], width: 0, spaceAfter: 0 };
+            current = { segs: [], width: 0, spaceAfter: 0, spaceCount: 0 };
             pieces.push(current);
           }
           const width = this.width(run, token, size);
@@ -114,13 +120,13 @@ export class PdfWriter {
   /** Break a word wider than the line into pieces that fit. */
   private splitWide(piece: Piece, max: number, size: number): Piece[] {
     const out: Piece[] = [];
-    let cur: Piece = { segs: [], width: 0, spaceAfter: 0 };
+    let cur: Piece = { segs: [], width: 0, spaceAfter: 0, spaceCount: 0 };
     for (const seg of piece.segs) {
       for (const ch of seg.text) {
         const w = this.width(seg.run, ch, size);
         if (cur.width + w > max && cur.segs.length) {
           out.push(cur);
-          cur = { segs: [], width: 0, spaceAfter: 0 };
+          cur = { segs: [], width: 0, spaceAfter: 0, spaceCount: 0 };
         }
         const last = cur.segs[cur.segs.length - 1];
         if (last && last.run === seg.run) {
@@ -131,6 +137,7 @@ export class PdfWriter {
       }
     }
     cur.spaceAfter = piece.spaceAfter;
+    cur.spaceCount = piece.spaceCount;
     out.push(cur);
     return out;
   }
@@ -171,37 +178,44 @@ export class PdfWriter {
     for (const l of lines) {
       this.ensure(lineHeight);
       const free = width - l.indent - l.width;
-      const gaps = l.pieces.length - 1;
-      const justify = align === 'justify' && !l.last && gaps > 0;
-      let x = x0 + l.indent + (align === 'center' ? free / 2 : align === 'right' ? free : 0);
+      const spaces = l.pieces.slice(0, -1).reduce((n, p) => n + p.spaceCount, 0);
+      const extra = align === 'justify' && !l.last && spaces > 0 ? free / spaces : 0;
+      const x = x0 + l.indent + (align === 'center' ? free / 2 : align === 'right' ? free : 0);
+      // One draw per run of equal style on the line (the spaces drawn with the words, so extracted
+      // text keeps word boundaries); justification widens each space by `extra`.
+      const chunks: { run: Run; text: string }[] = [];
       l.pieces.forEach((piece, i) => {
-        const trailing = i < l.pieces.length - 1 && piece.spaceAfter > 0;
         piece.segs.forEach((seg, j) => {
-          // The space after a word is drawn with it, so extracted text keeps word boundaries.
-          const text = trailing && j === piece.segs.length - 1 ? `${seg.text} ` : seg.text;
-          this.drawText(seg.run, text, x, this.y + (lineHeight - size) / 2, size);
-          x += seg.width;
+          const text = i < l.pieces.length - 1 && j === piece.segs.length - 1 ? seg.text + ' '.repeat(piece.spaceCount) : seg.text;
+          const last = chunks[chunks.length - 1];
+          if (last && sameStyle(last.run, seg.run)) last.text += text;
+          else chunks.push({ run: seg.run, text });
         });
-        if (i < l.pieces.length - 1) x += piece.spaceAfter + (justify ? free / gaps : 0);
       });
+      let cx = x;
+      for (const chunk of chunks) cx = this.drawText(chunk.run, chunk.text, cx, this.y + (lineHeight - size) / 2, size, extra);
       this.y += lineHeight;
     }
     this.y += opts.after ?? 0;
     return height;
   }
 
-  private drawText(run: Run, text: string, x: number, y: number, size: number) {
+  /** Draws text from x; returns where it ends. `extra` widens every space (justification). */
+  private drawText(run: Run, text: string, x: number, y: number, size: number, extra = 0): number {
     let cx = x;
     for (const part of splitBySubset(text)) {
       const face = faceName(part.subset, { bold: !!run.bold, italic: !!run.italic });
+      const spaces = extra ? part.text.split(' ').length - 1 : 0;
       this.doc.font(face).fontSize(size).text(part.text, cx, y, {
         lineBreak: false,
         underline: run.underline,
         strike: run.strike,
+        ...(spaces ? { wordSpacing: extra } : {}),
         ...(run.link ? { link: run.link } : {}),
       });
-      cx += this.width(run, part.text, size);
+      cx += this.width(run, part.text, size) + spaces * extra;
     }
+    return cx;
   }
 
   /** A horizontal line (e.g. under the motto), centred on `cx`. */

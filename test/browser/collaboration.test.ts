@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestMs } from '../support/timeouts';
 import { presenceColor } from '../../shared/presence-color';
 import {
   buildClientOnce,
@@ -14,11 +15,14 @@ import {
   launchBrowser,
   newContext,
   openDocument,
+  pngSize,
   screenshot,
   waitForAllSynced,
   waitForText,
 } from '../support/browser';
+import { loadStoredState, mergeStoredState } from '../../server/collab/update-log';
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
+import { paragraphsOf } from '../collab/clients';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('co-drafting in the browser', () => {
@@ -68,9 +72,14 @@ describe('co-drafting in the browser', () => {
     return page;
   };
 
+  /** Lan (desktop) and Minh (tablet) on the draft; opened by whichever test runs first (`-t` runs one alone). */
+  const ensurePages = async () => {
+    pageLan ??= await open(lan);
+    pageMinh ??= await open(minh, { viewport: { width: 768, height: 1024 }, hasTouch: true });
+  };
+
   it('two people of different departments type at the same time and converge', async () => {
-    pageLan = await open(lan);
-    pageMinh = await open(minh, { viewport: { width: 768, height: 1024 }, hasTouch: true });
+    await ensurePages();
     await expect.poll(() => pageLan.locator('.presence .person').count()).toBe(2);
 
     // Lan sets up a heading, then both type concurrently in their own paragraphs.
@@ -116,9 +125,10 @@ describe('co-drafting in the browser', () => {
     await pageMinh.getByRole('button', { name: 'Redo' }).click();
     await waitForText(pageLan, fromMinh);
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, browserTestMs);
 
   it('gives a viewer live changes, a read-only editor and no toolbar', async () => {
+    await ensurePages();
     const pageNam = await open(nam);
     expect(await pageNam.locator('.editor-toolbar').count()).toBe(0);
     await pageNam.locator('.read-only-notice').waitFor();
@@ -136,12 +146,24 @@ describe('co-drafting in the browser', () => {
     await pageNam.keyboard.type('VIEWER-TYPED');
     await pageNam.keyboard.press('Enter');
     expect(await documentText(pageNam)).not.toContain('VIEWER-TYPED');
+    // Anything Nam's page sent left before Lan types this marker; once the marker has gone Lan →
+    // server → Nam, an update of Nam's would have reached the server (and Lan) too.
+    const marker = 'Điều 3. Hiệu lực thi hành.';
+    await pageLan.keyboard.press('Enter');
+    await pageLan.keyboard.type(marker);
+    await waitForText(pageNam, marker);
     await waitForAllSynced(pageLan);
+    await server.collab.flushDocument(documentId);
+    const stored = paragraphsOf(mergeStoredState(await loadStoredState(server.database.db, documentId)));
+    expect(stored.join('\n')).toContain(marker);
+    expect(stored.join('\n')).not.toContain('VIEWER-TYPED');
     expect(await documentText(pageLan)).not.toContain('VIEWER-TYPED');
+    expect(await documentText(pageNam)).not.toContain('VIEWER-TYPED');
     expect(await documentHtml(pageNam)).toBe(await documentHtml(pageLan));
-  }, 60_000);
+  }, browserTestMs);
 
   it('looks right with two people present, at desktop and tablet sizes', async () => {
+    await ensurePages();
     // A fuller draft: a list and a table, made through the toolbar.
     await editor(pageLan).click();
     await pageLan.keyboard.press('Control+End');
@@ -169,10 +191,11 @@ describe('co-drafting in the browser', () => {
     for (const page of [pageLan, pageMinh]) await page.locator('.paper-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
     const desktop = await screenshot(pageLan, 'editor-desktop-1280x800.png');
     const tablet = await screenshot(pageMinh, 'editor-tablet-768x1024.png');
-    expect(desktop).toMatch(/\.png$/);
-    expect(tablet).toMatch(/\.png$/);
+    // Real images of the sizes asked for (PNG signature, IHDR width × height), not just file names.
+    expect(await pngSize(desktop)).toEqual({ width: 1280, height: 800 });
+    expect(await pngSize(tablet)).toEqual({ width: 768, height: 1024 });
     // At 768 px nothing overflows sideways.
     expect(await pageMinh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, browserTestMs);
 });

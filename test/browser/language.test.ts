@@ -4,6 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestMs } from '../support/timeouts';
 import { buildClientOnce, launchBrowser, newContext, screenshot } from '../support/browser';
 import { makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
@@ -59,7 +60,7 @@ describe('language and the sign-in route', () => {
     await documents.reload();
     await documents.getByRole('heading', { name: 'Documents' }).waitFor();
     expect(await documents.locator('html').getAttribute('lang')).toBe('en');
-  }, 60_000);
+  }, browserTestMs);
 
   it('speaks English otherwise', async () => {
     for (const locale of ['en-US', 'fr-FR']) {
@@ -69,7 +70,7 @@ describe('language and the sign-in route', () => {
       await signIn.getByLabel('Password').waitFor();
       expect(await signIn.locator('html').getAttribute('lang')).toBe('en');
     }
-  }, 60_000);
+  }, browserTestMs);
 
   it('loads no editor code on the sign-in page, and starts keyboard navigation with a skip link', async () => {
     const signIn = await page('en-US');
@@ -88,5 +89,5 @@ describe('language and the sign-in route', () => {
     expect(await signIn.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await signIn.keyboard.press('Tab');
     expect(await signIn.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Language');
-  }, 60_000);
+  }, browserTestMs);
 });

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestMs } from '../support/timeouts';
 import {
   buildClientOnce,
   documentHtml,
@@ -106,5 +107,5 @@ describe('working offline', () => {
     await expect.poll(async () => (await documentHtml(pageHoa)) === (await documentHtml(pageTuan))).toBe(true);
     const text = await documentText(pageTuan);
     for (const expected of ['Phần I. Kết quả đạt được trong quý.', offlineText, onlineText]) expect(text).toContain(expected);
-  }, 120_000);
+  }, browserTestMs);
 });

@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestMs } from '../support/timeouts';
 import { sessions, users } from '../../server/db/schema';
 import { buildClientOnce, editor, launchBrowser, newContext, screenshot, waitForAllSynced, waitForConnection, waitForText } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
@@ -118,7 +119,7 @@ describe('first run to a shared draft', () => {
     await row.getByRole('link', { name: title }).click();
     await waitForConnection(pageMai, 'connected');
     await pageMai.getByRole('toolbar', { name: 'Formatting' }).waitFor();
-  }, 120_000);
+  }, browserTestMs);
 
   it('asks to sign in again when the session expires, keeping what was typed', async () => {
     await editor(pageMai).click();
@@ -150,5 +151,5 @@ describe('first run to a shared draft', () => {
     await editor(pageMai).click();
     await pageMai.keyboard.type(' Sau khi đăng nhập lại.');
     await waitForAllSynced(pageMai);
-  }, 60_000);
+  }, browserTestMs);
 });

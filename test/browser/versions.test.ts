@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestMs } from '../support/timeouts';
 import { verifyBundle } from '../../shared/records/verify-bundle';
 import type { Jwks } from '../../shared/records/jws';
 import { buildClientOnce, documentText, editor, launchBrowser, newContext, openDocument, screenshot, waitForAllSynced } from '../support/browser';
@@ -102,7 +103,7 @@ describe('versions and records in the browser', () => {
     await pageLan.locator('.paper-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
     await screenshot(pageLan, 'versions-desktop-1280x800.png');
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, browserTestMs);
 
   it('opens the version read only and restores it over later typing, as a new edit', async () => {
     await openVersion(pageLan, 1);
@@ -137,7 +138,7 @@ describe('versions and records in the browser', () => {
     };
     expect((await bundleOf(2)).entry.contentSha256).toBe((await bundleOf(1)).entry.contentSha256);
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, browserTestMs);
 
   it('downloads the bundle as record-<seq>.json, which verifies in Node against the published JWKS', async () => {
     await openVersion(pageLan, 1);
@@ -151,7 +152,7 @@ describe('versions and records in the browser', () => {
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(report.ok).toBe(true);
     await viewer(pageLan).getByRole('button', { name: 'Close' }).click();
-  }, 60_000);
+  }, browserTestMs);
 
   it('shows a viewer the history, verified, without freeze or restore (tablet size)', async () => {
     const page = await open(nam, { viewport: { width: 768, height: 1024 }, hasTouch: true });
@@ -176,7 +177,7 @@ describe('versions and records in the browser', () => {
     await page.locator('#version-panel').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('version-panel');
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, browserTestMs);
 
   it('shows "failed" with the failing checks when the bundle was altered on the way', async () => {
     const page = await open(lan);
@@ -200,7 +201,7 @@ describe('versions and records in the browser', () => {
     await openVersion(page, 1);
     expect(await viewer(page).getByRole('alert').innerText()).toContain('did not pass verification');
     await page.unrouteAll({ behavior: 'ignoreErrors' });
-  }, 60_000);
+  }, browserTestMs);
 
   it('freezes a final version: the draft turns read-only for the editor', async () => {
     await pageLan.getByRole('button', { name: 'Freeze a version' }).click();
@@ -229,5 +230,5 @@ describe('versions and records in the browser', () => {
     expect(await row(page, 3).locator('.verify-badge').innerText()).toBe('Đã xác thực');
     await screenshot(page, 'versions-vi-1280x800.png');
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, browserTestMs);
 });

@@ -23,6 +23,19 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   });
   afterAll(() => t.close());
 
+  /** A fresh draft (viewer granted) with one frozen version per `[label, text]`; each test makes its own (`-t` runs one alone). */
+  const draftWithVersions = async (...versions: [string, string][]) => {
+    const db = t.testDb.handle.db;
+    const id = (await makeDocument(db, editor, 'Budget decision')).id;
+    await grant(db, id, { userId: viewer.id }, 'view');
+    for (const [label, text] of versions) {
+      await t.setContent(id, paragraphs(...text.split('\n')));
+      await t.json(`/api/documents/${id}/versions`, { cookie: editor.cookie, body: { label } }, 201);
+    }
+    return id;
+  };
+  const listed = async (id: string) => (await t.json<{ versions: VersionDto[] }>(`/api/documents/${id}/versions`, { cookie: editor.cookie })).versions;
+
   it('freezes the current state: 201 with the version and its signed entry, seq and tree head', async () => {
     await t.setContent(documentId, paragraphs('First draft', 'of the decision'));
     const res = await t.json<FreezeResultDto>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'For consultation', note: 'round 1' } }, 201);
@@ -34,14 +47,13 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   });
 
   it('lists versions newest first and numbers them per document', async () => {
-    await t.setContent(documentId, paragraphs('Second draft'));
-    await t.json(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'Revised' } }, 201);
-    const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${documentId}/versions`, { cookie: viewer.cookie });
+    const id = await draftWithVersions(['For consultation', 'First draft'], ['Revised', 'Second draft']);
+    const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${id}/versions`, { cookie: viewer.cookie });
     expect(versions.map((v) => [v.version, v.label])).toEqual([[2, 'Revised'], [1, 'For consultation']]);
   });
 
   it('returns one version with content, metadata and a passing verification', async () => {
-    const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie });
+    const versions = await listed(await draftWithVersions(['For consultation', 'First draft\nof the decision'], ['Revised', 'Second draft']));
     const detail = await t.json<VersionDetailDto>(`/api/versions/${versions[1]!.id}`, { cookie: viewer.cookie });
     expect(detail.content.text).toBe('First draft\n\nof the decision');
     expect(detail.content.html).toBe('<p>First draft</p><p>of the decision</p>');
@@ -49,7 +61,7 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   });
 
   it('serves a bundle that verifies offline with the public JWKS, and the same checks as JSON', async () => {
-    const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie });
+    const versions = await listed(await draftWithVersions(['For consultation', 'First draft'], ['Revised', 'Second draft']));
     const res = await t.request(`/api/records/${versions[1]!.seq}/bundle`, { cookie: viewer.cookie });
     expect(res.headers.get('content-disposition')).toContain('record-');
     const bundle = (await res.json()) as RecordBundle;
@@ -62,33 +74,39 @@ describe('versions API (freeze, list, read, restore, bundle, verify)', () => {
   });
 
   it('restores a version as a new edit of the draft', async () => {
-    const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie });
-    const first = versions.find((v) => v.version === 1)!;
-    await t.json(`/api/documents/${documentId}/restore`, { cookie: editor.cookie, body: { versionId: first.id } });
-    const frozen = await t.json<FreezeResultDto>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'Restored' } }, 201);
-    expect(frozen.record.entry.contentSha256).toBe(first && (await t.json<VersionDetailDto>(`/api/versions/${first.id}`, { cookie: editor.cookie })).entry.contentSha256);
+    const id = await draftWithVersions(['For consultation', 'First draft'], ['Revised', 'Second draft']);
+    const first = (await listed(id)).find((v) => v.version === 1)!;
+    await t.json(`/api/documents/${id}/restore`, { cookie: editor.cookie, body: { versionId: first.id } });
+    const frozen = await t.json<FreezeResultDto>(`/api/documents/${id}/versions`, { cookie: editor.cookie, body: { label: 'Restored' } }, 201);
+    const second = (await listed(id)).find((v) => v.version === 2)!;
+    const detail = (v: VersionDto) => t.json<VersionDetailDto>(`/api/versions/${v.id}`, { cookie: editor.cookie });
+    expect(frozen.record.entry.contentSha256).toBe((await detail(first)).entry.contentSha256);
+    expect(frozen.record.entry.contentSha256).not.toBe((await detail(second)).entry.contentSha256);
   });
 
   it('refuses viewers (403), strangers and anonymous callers (404 / 401)', async () => {
+    const documentId = await draftWithVersions(['For consultation', 'First draft']);
     const body = { label: 'Nope' };
     expect((await t.request(`/api/documents/${documentId}/versions`, { cookie: viewer.cookie, body })).status).toBe(403);
     expect((await t.request(`/api/documents/${documentId}/versions`, { cookie: stranger.cookie, body })).status).toBe(404);
     expect((await t.request(`/api/documents/${documentId}/versions`, { body })).status).toBe(401);
     expect((await t.request(`/api/documents/${documentId}/versions`, { cookie: stranger.cookie })).status).toBe(404);
-    expect((await t.request(`/api/records/0/bundle`, { cookie: stranger.cookie })).status).toBe(404);
-    const { versions } = await t.json<{ versions: VersionDto[] }>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie });
+    const versions = await listed(documentId);
+    expect((await t.request(`/api/records/${versions[0]!.seq}/bundle`, { cookie: stranger.cookie })).status).toBe(404);
     expect((await t.request(`/api/versions/${versions[0]!.id}`, { cookie: stranger.cookie })).status).toBe(404);
     expect((await t.request(`/api/documents/${documentId}/restore`, { cookie: viewer.cookie, body: { versionId: versions[0]!.id } })).status).toBe(403);
     expect((await t.request('/.well-known/jwks.json')).status).toBe(200);
   });
 
   it('validates bodies', async () => {
+    const documentId = await draftWithVersions();
     const res = await t.request(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: '' } });
     expect(res.status).toBe(400);
     expect((await t.request(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'x', extra: 1 } })).status).toBe(400);
   });
 
   it('a final version finalizes the draft: nothing more frozen or restored', async () => {
+    const documentId = await draftWithVersions(['For consultation', 'First draft']);
     const res = await t.json<FreezeResultDto>(`/api/documents/${documentId}/versions`, { cookie: editor.cookie, body: { label: 'Signed', final: true } }, 201);
     expect(res.version.final).toBe(true);
     const doc = await t.json(`/api/documents/${documentId}`, { cookie: editor.cookie });

@@ -3,7 +3,7 @@
  * downloaded browser), one fresh profile per context. Also builds the client once if stale (with
  * a lock, since test files run in parallel), signs people in by cookie, and reads the editor.
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -25,19 +25,27 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-/** Build dist/client if it is missing or stale; one test file builds, the others wait. */
-export async function buildClientOnce() {
+/**
+ * Build dist/client if it is missing or stale; one test file builds, the others wait. The lock
+ * holds the builder's pid: a waiter takes over a lock whose owner died (a crashed file) at once,
+ * and gives up well inside the browser files' 180 s beforeAll budget with a message saying why,
+ * instead of timing out the hook at the same moment.
+ */
+export async function buildClientOnce(waitMs = 120_000) {
   const lock = path.join(root, 'dist/.client-build-lock');
   await mkdir(path.dirname(lock), { recursive: true });
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? 0);
-      if (age > 180_000) await rm(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error('timed out waiting for another client build');
+      const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => ''));
+      const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? Date.now());
+      // No pid yet is normal for a moment (between mkdir and writeFile); for seconds it means a crash.
+      if ((owner && !processAlive(owner)) || (!owner && age > 5_000)) await rm(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`another test file (pid ${owner}) has been building the client for over ${waitMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -45,6 +53,15 @@ export async function buildClientOnce() {
     ensureClientBuilt({ quiet: true });
   } finally {
     await rm(lock, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -118,4 +135,11 @@ export async function screenshot(page: Page, name: string) {
   const file = path.join(artifactsDir, name);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Width and height of a PNG file (from its IHDR chunk); throws if the file is not a PNG. */
+export async function pngSize(file: string) {
+  const bytes = await readFile(file);
+  if (bytes.length < 24 || bytes.toString('latin1', 1, 4) !== 'PNG' || bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error(`${file} is not a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }

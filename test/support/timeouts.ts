@@ -10,3 +10,6 @@ export const eventuallyMs = Number(process.env.TEST_WAIT_MS ?? 20_000);
 
 /** Polling interval for `expect.poll` and hand-written waits. */
 export const pollIntervalMs = 50;
+
+/** One browser test (several pages typing and waiting on each other) on a loaded machine. */
+export const browserTestMs = 180_000;

@@ -20,6 +20,7 @@ import { documentVersions, ledgerEntries, ledgerNodes, ledgerTreeHeads } from '.
 import { mislabelledKeys, runKindChecks, type Jwks } from '../../shared/records';
 import { loadJwks } from './keys';
 import { ledgerPass } from './ledger-pass';
+import { issuedNumberTracker } from '../signatures/ledger-numbers';
 import type { HashContentIn } from './ledger-read';
 import { createSignaturePool } from './signature-pool';
 import { keysOf, keysUnchanged, type VerifyCheckpoint } from './verify-checkpoint';
@@ -70,8 +71,9 @@ export async function verifyLedger(db: Executor, options: VerifyOptions = {}): P
   const run = async (trustedSize: number) => {
     const problems: LedgerProblem[] = [];
     const report = (p: LedgerProblem) => problems.push(p);
+    const issuedNumbers = issuedNumberTracker(report); // issue 10: numbers unique per register and year
     for (const kid of await mislabelledKeys(jwks)) report({ subject: `signing key ${kid}`, check: 'key', detail: 'kid is not the RFC 7638 thumbprint of the key: it could name another key' });
-    const pass = await ledgerPass(db, { size, trustedSize, hashContentIn: options.hashContentIn ?? 'database', batchSize: options.batchSize ?? 1000, versionsBySeq, verify: pool.verify, checkKind: (body, entry) => runKindChecks(body, entry, jwks), report, onProgress: options.onProgress });
+    const pass = await ledgerPass(db, { size, trustedSize, hashContentIn: options.hashContentIn ?? 'database', batchSize: options.batchSize ?? 1000, versionsBySeq, verify: pool.verify, checkKind: (body, entry) => (issuedNumbers(body, entry), runKindChecks(body, entry, jwks)), report, onProgress: options.onProgress });
     await checkExtras(db, size, pass.treeHeads, versionsBySeq, report);
     return { problems, pass };
   };

@@ -6,6 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../shared/records';
+import { loadConfig } from '../../server/config';
+import { appendEvent } from '../../server/records/append-event';
+import { createSigner } from '../../server/records/signer';
+import { verifyLedger } from '../../server/records/verify-ledger';
 import { scenario, frozenVersion, certifiedKey, submit, signStep, type Scenario } from './setup';
 
 let s: Scenario;
@@ -71,6 +75,14 @@ describe('sign-off and issuance', () => {
     expect((await altered((b) => (b.signatures = [b.signatures[1], b.signatures[0]]))).join(' ')).toMatch(/is for step|initial after a signature/);
     expect((await altered((b) => (b.issuedAt = '2000-01-01T00:00:00.000Z'))).join(' ')).toMatch(/sealed at .* before step/);
     expect((await altered((b) => (b.versionEntry.title = 'Another title'))).join(' ')).toMatch(/version entry hashes to/);
+
+    // `codraft verify` checks the number's uniqueness across the ledger: a second entry with the same number is caught.
+    const db = s.t.testDb.handle.db;
+    expect((await verifyLedger(db)).problems).toEqual([]);
+    const key = await createSigner(db, loadConfig({ DATA_DIR: 'memory://' })).current();
+    await db.transaction((tx) => appendEvent(tx, { kind: 'document.issued', documentId, subjectId: sub.id, title: 'duplicate number', body: bundle.body, recordedBy: null, key }));
+    const ledger = await verifyLedger(db);
+    expect(ledger.problems.map((p) => `${p.check}: ${p.detail}`).join('\n')).toMatch(new RegExp(`kind:numberUnique: number ${issued.notation} .* already issued at entry ${issued.seq}`));
   }, 60_000);
 
   it('refuses another signer’s step, out of order, uncertified or revoked keys, and a second signature', async () => {

@@ -48,4 +48,9 @@ if (!values.only || values.only === 'rounds') {
   const { runRoundsBench } = await import('./rounds');
   await runRoundsBench();
 }
+if (!values.only || values.only === 'exchange') {
+  // Documents in and out (issue 13): import of a 50-page .docx, export to .docx and .pdf.
+  const { runExchangeBench } = await import('./exchange');
+  await runExchangeBench();
+}
 process.exit(0);

@@ -48,11 +48,19 @@ async function run(plan: WorkerPlan) {
     client: new WireClient({ url: `${plan.baseUrl.replace(/^http/, 'ws')}/collab/${c.documentId}`, cookie: c.cookie, onMarker }),
   }));
   // Connect in small batches: a thousand simultaneous handshakes measure the accept queue, not us.
+  // Each client's time from opening the socket to the server's sync step 2 is its connect + initial sync.
+  const connectLatencies: number[] = [];
   for (let i = 0; i < clients.length; i += 25) {
-    await Promise.all(clients.slice(i, i + 25).map(({ client }) => client.connect()));
+    await Promise.all(
+      clients.slice(i, i + 25).map(async ({ client }) => {
+        const started = performance.now();
+        await client.connect();
+        await client.whenSynced;
+        connectLatencies.push(performance.now() - started);
+      }),
+    );
   }
-  await Promise.all(clients.map(({ client }) => client.whenSynced));
-  send({ type: 'connected' });
+  send({ type: 'connected', connectLatencies });
 
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   const interval = 1000 / plan.editsPerSecond;

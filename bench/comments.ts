@@ -111,6 +111,21 @@ export async function runCommentsBench(options: CommentsBenchOptions = {}) {
         `CPU p50 ${fmt(c.p50, 1)} ms (target ≤ 100 ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
     );
 
+    // What one thread creation costs the server (CPU of this process), with no one editing.
+    const createCpu: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const cpuStart = process.cpuUsage();
+      const res = await server.app.request(`/api/documents/${doc.id}/threads`, {
+        method: 'POST',
+        headers: { cookie: owner.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'comment', body: `Quiet remark ${i}`, anchor: { exact: `hồ sơ điện tử số ${i + 2} ` } }),
+      });
+      await res.arrayBuffer();
+      const used = process.cpuUsage(cpuStart);
+      createCpu.push((used.user + used.system) / 1000);
+    }
+    log(`comments create: CPU p50 ${fmt(summarize(createCpu).p50, 1)} ms per thread created (anchor, insert, notify, audit, answer)`);
+
     // fan-out: 100 editors on the same draft, with and without thread creation.
     const url = `${server.url.replace(/^http/, 'ws')}/collab/${doc.id}`;
     const sent = new Map<string, number>();

@@ -10,7 +10,7 @@ import type { Executor } from '../db/client';
 import { unprocessable } from './errors';
 import { saveAnchors, type AnchorRefresh, type ThreadRow } from './thread-queries';
 import { anchorRange, findQuote, positionKnown, resolveAnchor, type StoredAnchor } from '../../shared/comments/anchors';
-import { flatten } from '../../shared/comments/flat-text';
+import { flattenCached } from '../../shared/comments/flat-text';
 import type { AnchorStatus, ThreadAnchorInput } from '../../shared/comments/api';
 
 export interface CurrentAnchor {
@@ -32,7 +32,7 @@ export async function currentAnchors(db: Executor, collab: CollabService, docume
 
   const refreshed: AnchorRefresh[] = [];
   await collab.readDocument(documentId, (doc) => {
-    const flat = flatten(doc);
+    const flat = flattenCached(doc);
     for (const thread of anchored) {
       const anchor = stored(thread)!;
       const resolved = resolveAnchor(doc, flat, anchor);
@@ -60,7 +60,7 @@ export type NewAnchor = (StoredAnchor & { document: false }) | { document: true 
  */
 export function anchorFromInput(doc: Y.Doc, input: ThreadAnchorInput): NewAnchor {
   if ('document' in input) return { document: true };
-  const flat = flatten(doc);
+  const flat = flattenCached(doc);
   if ('exact' in input) {
     const at = findQuote(flat.text, input, { strict: true });
     if (at === 'absent') throw unprocessable('anchor_not_found', 'The quoted text (anchor.exact) is not in the current draft');

@@ -130,25 +130,41 @@ export function findQuote(text: string, quote: { exact: string; prefix?: string;
   return top[0]!.at;
 }
 
-/** Whether the character an encoded position sticks to was deleted (its range boundary is gone). */
-function endpointDeleted(doc: Y.Doc, encoded: string): boolean {
+/**
+ * One end of a range, decoded once: its flat-text offset (null: unknown yet, gone with its block,
+ * or malformed) and whether the character it sticks to was deleted (the boundary is gone).
+ */
+function endpoint(doc: Y.Doc, flat: FlatText, encoded: string): { offset: number | null; deleted: boolean } {
   const position = decodePosition(encoded);
-  if (!position?.item || !positionKnown(doc, encoded)) return false;
-  try {
-    return Y.getItem(doc.store, position.item).deleted;
-  } catch {
-    return true;
+  if (!position) return { offset: null, deleted: false };
+  let deleted = false;
+  const id = position.item;
+  if (id && Y.getState(doc.store, id.client) > id.clock) {
+    try {
+      deleted = Y.getItem(doc.store, id).deleted;
+    } catch {
+      deleted = true;
+    }
   }
+  let absolute: Y.AbsolutePosition | null;
+  try {
+    absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+  } catch {
+    absolute = null;
+  }
+  return { offset: absolute ? flat.offsetOf(absolute.type as Y.AbstractType<unknown>, absolute.index) : null, deleted };
 }
 
 /** Resolve a stored anchor against the current document (see the header). */
 export function resolveAnchor(doc: Y.Doc, flat: FlatText, stored: StoredAnchor): Resolved {
-  const from = offsetOfPosition(doc, flat, stored.start);
-  const to = offsetOfPosition(doc, flat, stored.end);
+  const start = endpoint(doc, flat, stored.start);
+  const end = endpoint(doc, flat, stored.end);
+  const from = start.offset;
+  const to = end.offset;
   const spans = from !== null && to !== null && from < to;
   // A deleted first or last character: the range still resolves (around tombstones) but may now
   // cut through text re-inserted by an undo. Look for the quote before trusting it.
-  const boundaryGone = endpointDeleted(doc, stored.start) || endpointDeleted(doc, stored.end);
+  const boundaryGone = start.deleted || end.deleted;
   if (spans && !boundaryGone) {
     const exact = flat.text.slice(from, to);
     const prefix = flat.text.slice(Math.max(0, from - contextLength), from);

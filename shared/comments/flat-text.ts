@@ -92,3 +92,19 @@ export function flatten(doc: Y.Doc): FlatText {
     },
   };
 }
+
+const cache = new WeakMap<Y.Doc, FlatText>();
+
+/**
+ * `flatten(doc)`, reused until the document next changes: listing the threads and answering a
+ * new thread read the same live document without walking it twice.
+ */
+export function flattenCached(doc: Y.Doc): FlatText {
+  let flat = cache.get(doc);
+  if (!flat) {
+    flat = flatten(doc);
+    cache.set(doc, flat);
+    doc.once('update', () => cache.delete(doc));
+  }
+  return flat;
+}

@@ -1,4 +1,4 @@
-/** Create a user, or edit one: name, departments, administrator, disabled (and email/password when new). */
+/** Create a user, or edit one: name, departments and the role in each, administrator, clerk, disabled (and email/password when new). */
 import { createSignal, For, Show } from 'solid-js';
 import { api, type Answer } from '../data/api';
 import { t } from '../i18n/i18n';
@@ -17,7 +17,11 @@ export function UserDialog(props: { user: AdminUser | null; departments: Departm
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [departmentIds, setDepartmentIds] = createSignal<string[]>(existing?.departments.map((d) => d.id) ?? []);
+  const [leaderOf, setLeaderOf] = createSignal<string[]>(existing?.departments.filter((d) => d.role === 'leader').map((d) => d.id) ?? []);
   const [isAdmin, setIsAdmin] = createSignal(existing?.isAdmin ?? false);
+  const [isClerk, setIsClerk] = createSignal(existing?.isClerk ?? false);
+  const memberships = () => departmentIds().map((id) => ({ id, role: leaderOf().includes(id) ? ('leader' as const) : ('member' as const) }));
+  const setLeader = (id: string, on: boolean) => setLeaderOf(on ? [...leaderOf(), id] : leaderOf().filter((d) => d !== id));
   const [disabled, setDisabled] = createSignal(existing?.disabled ?? false);
   const [error, setError] = createSignal<string | null>(null);
   const toggle = (id: string, on: boolean) => setDepartmentIds(on ? [...departmentIds(), id] : departmentIds().filter((d) => d !== id));
@@ -28,8 +32,9 @@ export function UserDialog(props: { user: AdminUser | null; departments: Departm
     const weak = existing ? null : passwordProblem(password());
     if (weak) return setError(t(weak));
     try {
-      if (existing) await api.updateUser(existing.id, { name: name().trim(), departmentIds: departmentIds(), isAdmin: isAdmin(), disabled: disabled() });
-      else await api.createUser({ name: name().trim(), email: email().trim(), password: password(), departmentIds: departmentIds(), isAdmin: isAdmin() });
+      const roles = { departments: memberships(), isAdmin: isAdmin(), isClerk: isClerk() };
+      if (existing) await api.updateUser(existing.id, { name: name().trim(), ...roles, disabled: disabled() });
+      else await api.createUser({ name: name().trim(), email: email().trim(), password: password(), ...roles });
       notify(existing ? t('admin.userSaved') : t('admin.userCreated'));
       props.onSaved();
     } catch (failure) {
@@ -59,6 +64,22 @@ export function UserDialog(props: { user: AdminUser | null; departments: Departm
             )}
           </For>
         </fieldset>
+        <For each={props.departments.filter((d) => departmentIds().includes(d.id))}>
+          {(d) => (
+            <Field label={t('roles.inDepartment', { department: d.name })}>
+              {(id) => (
+                <select id={id} value={leaderOf().includes(d.id) ? 'leader' : 'member'} onChange={(e) => setLeader(d.id, e.currentTarget.value === 'leader')}>
+                  <option value="member">{t('roles.member')}</option>
+                  <option value="leader">{t('roles.leader')}</option>
+                </select>
+              )}
+            </Field>
+          )}
+        </For>
+        <label class="check">
+          <input type="checkbox" checked={isClerk()} onChange={(e) => setIsClerk(e.currentTarget.checked)} />
+          <span>{t('roles.isClerk')}</span>
+        </label>
         <label class="check">
           <input type="checkbox" checked={isAdmin()} onChange={(e) => setIsAdmin(e.currentTarget.checked)} />
           <span>{t('admin.isAdmin')}</span>

@@ -53,4 +53,9 @@ if (!values.only || values.only === 'exchange') {
   const { runExchangeBench } = await import('./exchange');
   await runExchangeBench();
 }
+if (!values.only || values.only === 'signatures') {
+  // Sign-off and issuance (issue 10): accept a signature, issue a document (20 at once), verify an issued bundle offline.
+  const { runSignaturesBench } = await import('./signatures');
+  await runSignaturesBench();
+}
 process.exit(0);

@@ -21,6 +21,7 @@ import { connectRedis, type RedisLink } from './scale/redis';
 import { createRedisRelay } from './scale/redis-relay';
 import { shareCollabAcrossInstances } from './scale/shared-collab';
 import { redisLoginThrottle } from './scale/redis-throttle';
+import { redisSocketSlots } from './scale/redis-slots';
 import { loginLimits } from './accounts/auth-routes';
 import type { CollabService } from './collab/service';
 
@@ -50,8 +51,9 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   // Several instances: live documents and access changes travel through Redis (server/scale/).
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log.child({ component: 'redis' })) : null;
   const relay = redis ? createRedisRelay(redis, log) : undefined;
-  const localCollab = createCollabService({ db: database.db, config, log, metrics, relay, ...options.collab });
-  const collab = redis ? shareCollabAcrossInstances(localCollab, redis, log) : localCollab;
+  const sharedSlots = redis ? redisSocketSlots(redis, config.WS_MAX_CONNECTIONS_PER_USER) : undefined;
+  const localCollab = createCollabService({ db: database.db, config, log, metrics, relay, sharedSlots, ...options.collab });
+  const collab = redis && relay ? shareCollabAcrossInstances(localCollab, redis, log, relay.openDocuments) : localCollab;
   if (relay) metrics.relay = relay.stats;
   const notificationHub = await startNotificationHub(database.listen, log);
   const loginThrottle = redis ? redisLoginThrottle(redis, loginLimits(config)) : undefined;
@@ -82,6 +84,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
       stopPurge();
       await notificationHub.stop().catch(() => {});
       await collab.shutdown();
+      sharedSlots?.stop();
       await redis?.close();
       if (!options.database) await database.close();
       if ('closeAllConnections' in server) server.closeAllConnections();

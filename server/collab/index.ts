@@ -24,7 +24,7 @@ import { localRelay, type RoomRelay } from './relay';
 import { Rooms } from './rooms';
 import type { CollabService } from './service';
 import { mergeStoredState } from './update-log';
-import { createUpgradeHandler } from './upgrade';
+import { createUpgradeHandler, type SharedSlots } from './upgrade';
 import { UserConnections } from './user-connections';
 
 export interface CollabDeps {
@@ -33,6 +33,8 @@ export interface CollabDeps {
   log: Logger;
   /** How rooms reach other server instances; one instance needs none. */
   relay?: RoomRelay;
+  /** Several instances: per-user socket slots counted across all of them. */
+  sharedSlots?: SharedSlots;
   /** Records persistence latency and counters when given. */
   metrics?: Metrics;
   /** Wrap the update-log store (another backend, instrumentation, fault injection in tests). */
@@ -105,6 +107,7 @@ export function createCollabService(deps: CollabDeps): CollabService {
       connections,
       isClosing: () => closing !== null,
       accessGeneration: () => access.generation,
+      sharedSlots: deps.sharedSlots,
     }),
 
     async accessChanged(documentId) {

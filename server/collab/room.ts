@@ -211,9 +211,17 @@ export class Room {
       else if (kind === 'awareness') applyAwarenessUpdate(this.awareness, payload, relayOrigin);
       else if (kind === 'resync') this.catchUp();
       else {
-        // Another instance's state vector: send what it lacks (nothing when it has everything).
+        // Another instance's state vector: send what it lacks (nothing when it has everything),
+        // and ask for what we lack in turn, so one exchange repairs both sides after an outage.
         const missing = Y.encodeStateAsUpdate(this.doc, payload);
         if (!isEmptyUpdate(missing)) this.relay.publish(this.documentId, 'update', missing);
+        const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+        for (const [client, clock] of Y.decodeStateVector(payload)) {
+          if ((ours.get(client) ?? 0) < clock) {
+            this.catchUp();
+            break;
+          }
+        }
       }
     } catch (error) {
       this.log.error({ err: error, documentId: this.documentId, kind }, 'relayed message could not be applied');

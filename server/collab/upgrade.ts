@@ -25,7 +25,16 @@ import type { Room } from './room';
 import type { Rooms } from './rooms';
 import type { UserConnections } from './user-connections';
 
+/** Per-user socket slots counted across instances (server/scale/redis-slots.ts); absent on one instance. */
+export interface SharedSlots {
+  /** A slot id, or null when the user is at the limit across instances. */
+  take(userId: string): Promise<string | null>;
+  give(userId: string, slot: string): void;
+}
+
 export interface UpgradeDeps {
+  /** Several instances: the per-user limit counted across all of them. */
+  sharedSlots?: SharedSlots;
   db: Database;
   config: Config;
   log: Logger;
@@ -98,11 +107,20 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!deps.connections.reserve(userId)) {
       return deny(429, 'rate_limited', `At most ${deps.config.WS_MAX_CONNECTIONS_PER_USER} open documents per user`, userId);
     }
+    const sharedSlot = deps.sharedSlots ? await deps.sharedSlots.take(userId) : null;
+    if (deps.sharedSlots && !sharedSlot) {
+      deps.connections.unreserve(userId);
+      return deny(429, 'rate_limited', `At most ${deps.config.WS_MAX_CONNECTIONS_PER_USER} open documents per user`, userId);
+    }
+    const giveSharedSlot = () => {
+      if (sharedSlot) deps.sharedSlots!.give(userId, sharedSlot);
+    };
     let room: Room;
     try {
       room = await deps.rooms.acquire(documentId);
     } catch (error) {
       deps.connections.unreserve(userId);
+      giveSharedSlot();
       deps.log.error({ err: error, documentId }, 'loading document failed');
       deps.log.info({ status: 503, path: url.pathname, userId }, 'collab handshake refused');
       return refuse(socket, 503, 'storage_unavailable', 'The document could not be loaded; try again shortly', storageRetryAfterSeconds);
@@ -114,6 +132,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       if (settled) return;
       settled = true;
       deps.connections.unreserve(userId);
+      giveSharedSlot();
       void deps.rooms.release(room);
     };
     if (socket.destroyed || deps.isClosing()) {
@@ -158,6 +177,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         log: deps.log.child({ conn: id, documentId, userId }),
         onClosed: (closed) => {
           deps.connections.remove(closed);
+          giveSharedSlot();
           void deps.rooms.release(room);
         },
       });

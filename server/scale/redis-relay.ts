@@ -30,7 +30,7 @@ export interface RelayStats {
   maxLagMs: number;
 }
 
-export function createRedisRelay(link: RedisLink, log: Logger): RoomRelay & { stats: RelayStats } {
+export function createRedisRelay(link: RedisLink, log: Logger): RoomRelay & { stats: RelayStats; openDocuments(): string[] } {
   const channelOf = (documentId: string) => `${link.prefix}doc:${documentId}`;
   const members = new Map<string, Set<Deliver>>();
   const subscribed = new Map<string, Promise<unknown>>();
@@ -56,6 +56,7 @@ export function createRedisRelay(link: RedisLink, log: Logger): RoomRelay & { st
 
   return {
     stats,
+    openDocuments: () => [...members.keys()],
     join(documentId, deliver) {
       let set = members.get(documentId);
       if (!set) {
@@ -86,9 +87,7 @@ export function createRedisRelay(link: RedisLink, log: Logger): RoomRelay & { st
       sentAt.writeDoubleBE(Date.now());
       const message = Buffer.concat([Buffer.from([byte]), self, sentAt, payload]);
       // Fire and forget: a message lost in an outage is recovered by the resync after it.
-      link.command.publish(channelOf(documentId), message).catch((error: Error) => {
-        log.warn({ documentId, err: { message: error.message } }, 'redis publish failed; the room resyncs on reconnect');
-      });
+      link.command.publish(channelOf(documentId), message).catch((error: Error) => link.publishFailed(error));
     },
   };
 }

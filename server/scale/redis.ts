@@ -19,6 +19,8 @@ export interface RedisLink {
   healthy(): boolean;
   /** Called each time the subscriber connection is ready again after a loss. */
   onReconnect(listener: () => void): void;
+  /** A publish failed (Redis down): logged once per outage, not once per keystroke. */
+  publishFailed(error: Error): void;
   close(): Promise<void>;
 }
 
@@ -28,10 +30,13 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
     // Keep trying forever, at most every 2 s: an outage must end in a resync, not a dead instance.
     retryStrategy: (times: number) => Math.min(100 * times, 2000),
     maxRetriesPerRequest: null,
-    enableOfflineQueue: true,
   };
-  const command = new Redis(url, { ...options, connectionName: 'codraft' });
-  const subscriber = new Redis(url, { ...options, connectionName: 'codraft-sub' });
+  // Publishing while Redis is down fails at once instead of queueing every keystroke in memory:
+  // what is missed is recovered by the state-vector resync after the outage.
+  const command = new Redis(url, { ...options, enableOfflineQueue: false, connectionName: 'codraft' });
+  // Subscriptions asked for during an outage wait for the connection (ioredis also re-subscribes).
+  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, connectionName: 'codraft-sub' });
+  let publishWarned = false;
   const listeners: Array<() => void> = [];
   let everReady = false;
   let lost = false;
@@ -41,16 +46,18 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
       if (everReady) lost = true;
     });
   }
-  subscriber.on('ready', () => {
-    if (lost) {
-      lost = false;
-      log.info('redis connection back: resynchronising open documents');
-      // ioredis re-subscribes on reconnect before 'ready'; the rooms can now catch up.
-      for (const listener of listeners) listener();
-    }
-    everReady = true;
-  });
+  // Once both connections are back (ioredis has re-subscribed before 'ready'), the rooms catch up.
+  const onReady = () => {
+    if (!lost || command.status !== 'ready' || subscriber.status !== 'ready') return;
+    lost = false;
+    publishWarned = false;
+    log.info('redis connection back: resynchronising open documents');
+    for (const listener of listeners) listener();
+  };
+  subscriber.on('ready', onReady);
+  command.on('ready', onReady);
   await Promise.all([command.connect(), subscriber.connect()]);
+  everReady = true;
   return {
     instanceId: randomUUID(),
     prefix,
@@ -58,6 +65,11 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
     subscriber,
     healthy: () => command.status === 'ready' && subscriber.status === 'ready',
     onReconnect: (listener) => listeners.push(listener),
+    publishFailed: (error) => {
+      if (publishWarned) return;
+      publishWarned = true;
+      log.warn({ err: { message: error.message } }, 'redis publish failed: other instances miss live messages until it is back (then they resync)');
+    },
     close: async () => {
       command.disconnect();
       subscriber.disconnect();

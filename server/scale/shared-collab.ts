@@ -16,12 +16,16 @@ type ControlMessage =
   | { from: string; type: 'sessionEnded'; sessionId: string }
   | { from: string; type: 'signal'; documentId: string; frame: string };
 
-export function shareCollabAcrossInstances(local: CollabService, link: RedisLink, log: Logger): CollabService {
+export function shareCollabAcrossInstances(local: CollabService, link: RedisLink, log: Logger, openDocuments: () => string[]): CollabService {
   const channel = `${link.prefix}control`;
+  // Access changes published during a Redis outage were missed here: re-check every open document.
+  link.onReconnect(() => {
+    for (const documentId of openDocuments()) {
+      local.accessChanged(documentId).catch((error: unknown) => log.error({ err: error, documentId }, 're-checking access after a Redis outage failed'));
+    }
+  });
   const send = (message: ControlMessage) => {
-    link.command.publish(channel, JSON.stringify(message)).catch((error: Error) => {
-      log.warn({ type: message.type, err: { message: error.message } }, 'redis control publish failed');
-    });
+    link.command.publish(channel, JSON.stringify(message)).catch((error: Error) => link.publishFailed(error));
   };
 
   link.subscriber.on('message', (from: string, text: string) => {

@@ -10,12 +10,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/client';
 import { verifyLedger } from '../../server/records/verify-ledger';
-import { addParagraph, connectClient, paragraphs, waitFor, type TestClient } from '../collab/clients';
+import { addParagraph, connectClient, handshake, paragraphs, waitFor, type TestClient } from '../collab/clients';
 import { usingPostgres } from '../support/database';
 import { grant, makeDepartment, makeDocument, makeUser, signIn, type TestUser } from '../support/factories';
 import { createServerDatabase, spawnServer, type ServerDatabase, type ServerProcess } from '../support/process';
 import { redisServerAvailable, startTestRedis, type TestRedis } from '../support/redis-server';
 import { startBalancer } from '../support/balancer';
+import { saveAgencySettings } from '../../server/agency/settings';
+import { deviceKeySigner, generateDeviceKey } from '../../shared/signatures';
 import { call } from '../api/http';
 
 const runnable = usingPostgres() && redisServerAvailable();
@@ -48,7 +50,7 @@ describe.skipIf(!runnable)('several instances', { timeout: 300_000 }, () => {
       REDIS_PREFIX: `codraft-test-${randomBytes(4).toString('hex')}:`,
       SIGNING_KEY_SECRET: randomBytes(32).toString('base64'),
       ROOM_IDLE_MS: '500',
-      WS_MAX_CONNECTIONS_PER_USER: '100',
+      WS_MAX_CONNECTIONS_PER_USER: '70',
     };
     for (let i = 0; i < 3; i++) instances.push(await start());
   }, 600_000);
@@ -124,6 +126,39 @@ describe.skipIf(!runnable)('several instances', { timeout: 300_000 }, () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('issues 40 documents concurrently over three instances with gap-free numbers 01…40', async () => {
+    const admin = await makeUser(db.db, { isAdmin: true });
+    const leader = await makeUser(db.db, { leaderOf: [(await makeDepartment(db.db)).id] });
+    const clerk = await makeUser(db.db, { isClerk: true });
+    await saveAgencySettings(db.db, { name: 'ỦY BAN NHÂN DÂN XÃ AN BÌNH', abbreviation: 'UBND', code: '', superiorBody: '', placeName: 'An Bình', signerTitles: [] }, admin.id);
+    const via = (i: number) => instances[i % 3]!;
+    const api = async (i: number, method: string, path: string, cookie: string, body?: unknown) => {
+      const res = await call(via(i), method, path, { cookie, headers: { origin: via(i).url }, body });
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const device = await generateDeviceKey();
+    const registered = await api(0, 'POST', '/api/signing-keys', leader.cookie, { publicJwk: device.publicJwk, deviceName: 'Tablet' });
+    await api(1, 'POST', `/api/signing-keys/${registered.key.id}/approve`, admin.cookie);
+    const signer = deviceKeySigner(registered.key.id, device.privateKey, device.kid);
+    const doc = await makeDocument(db.db, owner);
+    await grant(db.db, doc.id, { userId: leader.id }, 'comment');
+    const frozen = await api(2, 'POST', `/api/documents/${doc.id}/versions`, owner.cookie, { label: 'Trình ký' });
+    const submissions: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { submission } = await api(i, 'POST', `/api/versions/${frozen.version.id}/submissions`, owner.cookie, { documentType: 'QĐ', signers: [{ user: leader.id, step: 'sign' }] });
+      const { submission: shown } = await api(i + 1, 'GET', `/api/submissions/${submission.id}`, leader.cookie);
+      await api(i + 2, 'POST', `/api/submissions/${submission.id}/steps/0/sign`, leader.cookie, { keyId: signer.keyId, jws: await signer.sign(shown.steps[0].payload) });
+      submissions.push(submission.id);
+    }
+    const issued = await Promise.all(submissions.map((id, i) => api(i, 'POST', `/api/submissions/${id}/issue`, clerk.cookie, {})));
+    expect(issued.map((r) => r.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(issued.map((r) => r.notation)).toContain('01/QĐ-UBND');
+    const keys = (await db.db.execute(sql`select count(*)::int as n from signing_keys`)) as unknown as { n: number }[];
+    expect(keys[0]!.n).toBe(1);
+    expect((await verifyLedger(db.db)).problems).toEqual([]);
+  });
+
   it('counts sign-in failures across instances: 30 parallel wrong passwords reach the check at most LOGIN_MAX_FAILURES times', async () => {
     const target = await makeUser(db.db);
     const results = await Promise.all(
@@ -140,6 +175,26 @@ describe.skipIf(!runnable)('several instances', { timeout: 300_000 }, () => {
       const again = await call(instance, 'POST', '/api/auth/login', { headers: { origin: instance.url }, body: { email: target.email, password: target.password } });
       expect(again.status).toBe(429);
     }
+  });
+
+  it('counts a user’s sockets across instances (WS_MAX_CONNECTIONS_PER_USER = 70) and frees the slots on close', async () => {
+    const person = await makeUser(db.db);
+    const doc = await makeDocument(db.db, person);
+    const open = (i: number) => handshake(`${instances[i % 3]!.url.replace(/^http/, 'ws')}/collab/${doc.id}`, { cookie: person.cookie, origin: instances[i % 3]!.url });
+    const accepted: Awaited<ReturnType<typeof open>>[] = [];
+    for (let i = 0; i < 70; i++) accepted.push(await open(i));
+    expect(accepted.map((r) => r.status)).toEqual(Array(70).fill(101));
+    const refused = await Promise.all([open(0), open(1), open(2)]);
+    expect(refused.map((r) => r.status)).toEqual([429, 429, 429]);
+    const closedOne = new Promise((resolve) => accepted[0]!.socket!.once('close', resolve));
+    accepted[0]!.socket!.close();
+    await closedOne;
+    await waitFor(async () => {
+      const again = await open(4);
+      again.socket?.close();
+      return again.status === 101;
+    }, 10_000, 'a slot freed on another instance');
+    for (const r of accepted) r.socket?.close();
   });
 
   it('loses no edit when an instance is killed (-9) under typing behind a load balancer', async () => {

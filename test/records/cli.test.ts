@@ -22,13 +22,14 @@ import { paragraphs, setContent } from './content';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // Each CLI run starts a process through tsx (seconds on a busy 2-core machine).
-describe('codraft verify and keys (CLI)', { timeout: 180_000 }, () => {
+// Each CLI call is a fresh Node process (tens of seconds on a loaded 2-core machine).
+describe('codraft verify and keys (CLI)', { timeout: 480_000 }, () => {
   let sdb: ServerDatabase;
   let env: Record<string, string>;
   let dir: string;
 
   const codraft = (...args: string[]) => {
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/codraft.mjs'), ...args], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/codraft.mjs'), ...args], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 240_000 });
     return { code: run.status, out: run.stdout + run.stderr };
   };
 
@@ -113,6 +114,23 @@ describe('codraft verify and keys (CLI)', { timeout: 180_000 }, () => {
     expect(codraft('verify', '--full').out).toMatch(/✓ 4 entries.*: every signature/);
   });
 
+  it('keeps the checkpoint where --checkpoint says (only there), and private keys in files only their owner may read', () => {
+    const auditor = path.join(dir, 'auditor', 'checkpoint.json');
+    fs.mkdirSync(path.dirname(auditor), { recursive: true });
+    const first = codraft('verify', '--checkpoint', auditor);
+    expect([first.code, first.out]).toEqual([0, expect.stringMatching(/: every signature/)]);
+    expect(JSON.parse(fs.readFileSync(auditor, 'utf8'))).toMatchObject({ format: 'codraft.verify-checkpoint', v: 1 });
+    const second = codraft('verify', '--checkpoint', auditor);
+    expect([second.code, second.out]).toEqual([0, expect.stringMatching(/signatures new since the last verified checkpoint/)]);
+    // Another file knows nothing of that run: everything is checked again.
+    expect(codraft('verify', '--checkpoint', path.join(dir, 'auditor', 'other.json')).out).toMatch(/: every signature/);
+
+    const keysDir = path.join(env.DATA_DIR!, 'keys');
+    const keyFiles = fs.readdirSync(keysDir).filter((f) => f.endsWith('.private.jwk.json'));
+    expect(keyFiles.length).toBeGreaterThan(0);
+    for (const file of keyFiles) expect((fs.statSync(path.join(keysDir, file)).mode & 0o777).toString(8), file).toBe('600');
+  });
+
   it('fails and names the entry after tampering behind the triggers', async () => {
     await withApp(async (_request, db) => {
       await db.transaction(async (tx: any) => {
@@ -127,5 +145,9 @@ describe('codraft verify and keys (CLI)', { timeout: 180_000 }, () => {
     expect(run.out).toMatch(/✗ entry 2 \(document [0-9a-f-]+, version 3 "three"\): text-hash — stored text hashes to [0-9a-f]{64}, the signed entry says [0-9a-f]{64}/);
     expect(run.out).toMatch(/✗ entry 0 \(document [0-9a-f-]+, version 1 "one"\): signature — signature does not verify/);
     expect(run.out).toContain('FAILED: 2 problem(s) in the ledger');
+    // Hashing every content byte here instead of in the database finds the same altered text.
+    const local = codraft('verify', '--hash-locally', '--full');
+    expect(local.code).toBe(1);
+    expect(local.out).toMatch(/✗ entry 2 \(document [0-9a-f-]+, version 3 "three"\): text-hash — stored text hashes to [0-9a-f]{64}, the signed entry says [0-9a-f]{64}/);
   });
 });

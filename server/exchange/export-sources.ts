@@ -10,9 +10,11 @@ import type { Executor } from '../db/client';
 import { conflict, notFound } from '../errors';
 import type { SessionUser } from '../http/env';
 import { loadDocumentFacts } from '../documents/document-access';
-import { loadRecord, loadVersion } from '../records/versions';
+import { loadEntryHead, loadRecord, loadVersion } from '../records/versions';
 import { getAgencySettings } from '../agency/settings';
-import { canView } from '../../shared/permissions';
+import { canView, canViewRecord } from '../../shared/permissions';
+import { issuedKind } from '../../shared/signatures/issued';
+import { issuedLayout } from './issued-export';
 import { sha256Hex } from '../../shared/records';
 import { proseMirrorFromYDoc } from '../../shared/records/derive';
 import { splitTitle, type AdministrativeDocument } from '../../shared/exchange/administrative-document';
@@ -80,21 +82,40 @@ export async function versionExport(db: Executor, user: SessionUser, versionId: 
   };
 }
 
-/** A record's PDF: its version in the administrative layout, plus where to verify it. */
+/**
+ * A record's PDF, plus where to verify it: a version in the administrative layout as frozen; an
+ * issued document (issue 10) with its number, symbol, signatures and seal marks. Access as for its
+ * bundle (canViewRecord); other event entries have no printable form (404).
+ */
 export async function recordExport(db: Executor, user: SessionUser, seq: number, origin: string): Promise<ExportDocument & { documentId: string }> {
-  const record = await loadRecord(db, seq);
-  // Event entries (no content of a draft) have no printable form here yet.
-  const documentId = record?.documentId;
+  const head = await loadEntryHead(db, seq);
+  const documentId = head?.documentId;
   const doc = documentId ? await loadDocumentFacts(db, documentId) : null;
-  if (!record || !documentId || !doc || !canView(user, doc)) throw notFound('Record');
+  if (!head || !documentId || !doc || !canViewRecord(user, { kind: head.kind, document: doc })) throw notFound('Record');
+  const verifyUrl = `${origin}/api/records/${seq}/verify`;
+  const agency = await getAgencySettings(db);
+  if (head.kind === issuedKind) {
+    const issued = await issuedLayout(db, seq, agency);
+    if (!issued) throw notFound('Record');
+    return {
+      documentId,
+      title: issued.layout.summary,
+      content: issued.layout.content,
+      administrative: issued.layout,
+      verification: { seq, contentSha256: issued.contentSha256, recordedAt: issued.recordedAt, verifyUrl },
+      fileBase: `record-${seq}`,
+    };
+  }
+  const record = await loadRecord(db, seq);
+  if (!record) throw notFound('Record');
   const entry = JSON.parse(record.entry) as { seq: number; title: string; frozenAt: string; contentSha256: string; version: number };
   const content = await frozenContent(db, seq, entry.contentSha256, `record ${seq}`);
   return {
     documentId,
     title: entry.title,
     content,
-    administrative: frozenLayout(await getAgencySettings(db), entry.title, entry.frozenAt, content),
-    verification: { seq, contentSha256: entry.contentSha256, recordedAt: entry.frozenAt, verifyUrl: `${origin}/api/records/${seq}/verify` },
+    administrative: frozenLayout(agency, entry.title, entry.frozenAt, content),
+    verification: { seq, contentSha256: entry.contentSha256, recordedAt: entry.frozenAt, verifyUrl },
     fileBase: `record-${seq}`,
   };
 }

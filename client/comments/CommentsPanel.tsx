@@ -140,6 +140,7 @@ export function CommentsPanel(props: { id: string; documentId: string; me: User;
                 {(thread) => (
                   <ThreadCard
                     thread={thread}
+                    status={c.liveStatus(thread)}
                     me={me}
                     ctx={ctx()}
                     active={c.active() === thread.id}

@@ -10,7 +10,7 @@ import { notify as toast } from '../ui/toast';
 import { errorMessage } from '../ui/error-message';
 import type { User } from '../session/session';
 import { mayChangeComment, mayRemark, mayResolveThread, type RemarkContext } from '../../shared/permissions/comments';
-import type { CommentDto, ThreadDto } from '../../shared/comments/api';
+import type { AnchorStatus, CommentDto, ThreadDto } from '../../shared/comments/api';
 import { commentsApi } from './comments-api';
 import { Composer, type Person } from './Composer';
 
@@ -92,6 +92,8 @@ function CommentItem(props: { comment: CommentDto; me: Actor; ctx: RemarkContext
 
 export function ThreadCard(props: {
   thread: ThreadDto;
+  /** The anchor's status as this copy of the draft shows it now (see comments-controller). */
+  status: AnchorStatus;
   me: Actor;
   ctx: RemarkContext;
   active: boolean;
@@ -121,19 +123,19 @@ export function ThreadCard(props: {
       data-thread-id={props.thread.id}
       data-kind={props.thread.kind}
       data-state={props.thread.state}
-      data-anchor={props.thread.anchor.status}
+      data-anchor={props.status}
     >
       <button type="button" class="thread__anchor" aria-label={t('comments.jump')} aria-pressed={props.active} onClick={() => props.onActivate()}>
         <Show when={props.thread.kind === 'annotation'}>
           <span class="badge badge--annotation">{t('comments.annotation')}</span>
         </Show>
-        <Show when={props.thread.anchor.status === 'document'}>
+        <Show when={props.status === 'document'}>
           <span class="thread__quote thread__quote--document">{t('comments.document')}</span>
         </Show>
-        <Show when={props.thread.anchor.status === 'attached'}>
+        <Show when={props.status === 'attached'}>
           <q class="thread__quote">{props.thread.anchor.exact}</q>
         </Show>
-        <Show when={props.thread.anchor.status === 'orphaned'}>
+        <Show when={props.status === 'orphaned'}>
           <span class="thread__orphaned" title={t('comments.orphanedHint')}>
             {t('comments.orphaned')}
           </span>

@@ -9,6 +9,8 @@ import type { CollabSession } from '../realtime/collab-session';
 import { route } from '../app/router';
 import { commentHighlights, highlightsKey, selectionAnchor, setHighlights, threadRange } from './highlights';
 import { createThreadsStore } from './threads-store';
+import { positionKnown } from '../../shared/comments/anchors';
+import type { AnchorStatus, ThreadDto } from '../../shared/comments/api';
 import type { ThreadKind } from '../../shared/permissions/comments';
 
 export interface Draft {
@@ -26,6 +28,21 @@ export function createCommentsController(documentId: string, session: CollabSess
   const [draft, setDraft] = createSignal<Draft | null>(null);
 
   const openCount = () => store.threads().filter((t) => t.state === 'open').length;
+
+  // Bumped (at most once a frame) when the draft changes here, so anchors' live status follows edits.
+  const [revision, setRevision] = createSignal(0);
+  /**
+   * A thread's anchor as this copy of the draft shows it now: a passage someone just deleted is
+   * orphaned here at once, before the server is asked again (re-attachment comes from the server).
+   */
+  const liveStatus = (thread: ThreadDto): AnchorStatus => {
+    revision();
+    const ed = editor();
+    const { start, end, status } = thread.anchor;
+    if (status !== 'attached' || !ed || !start || !end) return status;
+    if (!positionKnown(session.doc, start) || !positionKnown(session.doc, end)) return status;
+    return threadRange(ed.state, thread) ? 'attached' : 'orphaned';
+  };
 
   /** Start a thread on the current selection (or say there is none). */
   const startOnSelection = (kind: ThreadKind): boolean => {
@@ -62,9 +79,20 @@ export function createCommentsController(documentId: string, session: CollabSess
           startOnSelection('comment') || setOpen(true);
         }
       };
+      let frame = 0;
+      const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+        if (!transaction.docChanged || frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setRevision((n) => n + 1);
+        });
+      };
+      ed.on('transaction', onTransaction);
       ed.view.dom.addEventListener('keydown', onKey);
       document.addEventListener('keydown', onKey);
       onCleanup(() => {
+        ed.off('transaction', onTransaction);
+        cancelAnimationFrame(frame);
         ed.view.dom.removeEventListener('keydown', onKey);
         document.removeEventListener('keydown', onKey);
         if (!ed.isDestroyed) ed.unregisterPlugin(highlightsKey);
@@ -85,5 +113,5 @@ export function createCommentsController(documentId: string, session: CollabSess
     }),
   );
 
-  return { store, open, setOpen, active, activate, draft, setDraft, startOnSelection, openCount };
+  return { store, open, setOpen, active, activate, draft, setDraft, startOnSelection, openCount, liveStatus };
 }

@@ -2,12 +2,13 @@
  * Anchors against the live draft: the room's Y.Doc (collab.readDocument) → flat text → each
  * thread's passage (shared/comments/anchors.ts). Passages that moved, grew or were re-attached are
  * written back (one statement), so an orphan keeps the text it had last and re-attaches by it,
- * also after a restart.
+ * also after a restart; a re-attachment is signalled to everyone with the draft open.
  */
 import type * as Y from 'yjs';
 import type { CollabService } from '../collab/service';
 import type { Executor } from '../db/client';
 import { unprocessable } from './errors';
+import { signalThreadsChanged } from './live';
 import { saveAnchors, type AnchorRefresh, type ThreadRow } from './thread-queries';
 import { anchorRange, findQuote, positionKnown, resolveAnchor, type StoredAnchor } from '../../shared/comments/anchors';
 import { flattenCached } from '../../shared/comments/flat-text';
@@ -31,6 +32,7 @@ export async function currentAnchors(db: Executor, collab: CollabService, docume
   if (anchored.length === 0) return result;
 
   const refreshed: AnchorRefresh[] = [];
+  let reattached = false;
   await collab.readDocument(documentId, (doc) => {
     const flat = flattenCached(doc);
     for (const thread of anchored) {
@@ -41,6 +43,7 @@ export async function currentAnchors(db: Executor, collab: CollabService, docume
         continue;
       }
       result.set(thread.id, { status: 'attached', exact: resolved.exact, start: resolved.start, end: resolved.end });
+      if (resolved.reattached) reattached = true;
       if (resolved.changed) {
         const { start, end, exact, prefix, suffix } = resolved;
         refreshed.push({ id: thread.id, start, end, exact, prefix, suffix });
@@ -48,6 +51,8 @@ export async function currentAnchors(db: Executor, collab: CollabService, docume
     }
   });
   await saveAnchors(db, refreshed);
+  // A passage came back (undo, restore): everyone else with the draft open shows it again too.
+  if (reattached) signalThreadsChanged(collab, documentId);
   return result;
 }
 

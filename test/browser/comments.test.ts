@@ -60,7 +60,8 @@ describe('comments in the browser', () => {
   /** Select `text` in the draft as a person would with the mouse (a DOM selection the editor reads). */
   const select = (page: Page, text: string) =>
     page.evaluate((wanted) => {
-      const root = document.querySelector('.document-content')!;
+      const root = document.querySelector('.document-content') as HTMLElement;
+      root.focus();
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent!.indexOf(wanted);
@@ -144,6 +145,18 @@ describe('comments in the browser', () => {
     await panel(pageLan).getByRole('button', { name: 'All', exact: true }).first().click();
     expect(await colour('.document-content .comment-mark--annotation')).not.toBe('rgba(0, 0, 0, 0)');
     await screenshot(pageLan, 'comments-desktop.png');
+
+    // Lan deletes the annotated passage: Hùng's panel shows it orphaned at once; her undo re-attaches it for him.
+    const hungAnnotation = panel(pageHung).locator('.thread--annotation').first();
+    await hungAnnotation.waitFor();
+    await select(pageLan, second);
+    await pageLan.waitForTimeout(100);
+    await pageLan.keyboard.press('Backspace');
+    await panel(pageHung).locator('.thread--annotation[data-anchor="orphaned"]').waitFor({ timeout: 10_000 });
+    expect(await hungAnnotation.locator('.thread__quote').textContent()).toBe(second);
+    await pageLan.keyboard.press('Control+z');
+    await panel(pageHung).locator('.thread--annotation[data-anchor="attached"]').waitFor({ timeout: 15_000 });
+    await pageHung.locator('.document-content .comment-mark--annotation').first().waitFor();
 
     // Freeze a version: its viewer shows the threads as frozen (read only, from the verified bundle).
     const frozen = await call(server, 'POST', `/api/documents/${documentId}/versions`, { cookie: lan.cookie, body: { label: 'Dự thảo lần 1' } });

@@ -101,6 +101,8 @@ export async function spawnServer(options: { env: Record<string, string>; port?:
     ...options.env,
   };
   if (!options.env.DATABASE_URL) delete env.DATABASE_URL;
+  // CI exports REDIS_URL for the tests that want several instances; others get one process.
+  if (!options.env.REDIS_URL) delete env.REDIS_URL;
   const ownDataDir = options.env.DATA_DIR ? null : tempDataDir();
   if (ownDataDir) env.DATA_DIR = ownDataDir;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

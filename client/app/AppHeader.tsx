@@ -40,6 +40,10 @@ export function AppHeader(props: { user: User; end?: JSX.Element }) {
           <Icon name="users" size={18} />
           <span>{t('nav.consultations')}</span>
         </a>
+        <a href="/signatures" aria-current={current('/signatures')}>
+          <Icon name="document" size={18} />
+          <span>{t('nav.signatures')}</span>
+        </a>
         <Show when={props.user.isAdmin}>
           <a href="/admin" aria-current={current('/admin')}>
             <Icon name="building" size={18} />

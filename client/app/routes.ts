@@ -17,6 +17,7 @@ export const routes: RouteDef[] = [
   { name: 'setup', pattern: /^\/setup$/, access: 'public', page: lazy(() => import('../pages/SetupPage')) },
   { name: 'documents', pattern: /^\/$/, access: 'signed-in', page: lazy(() => import('../pages/DocumentsPage')) },
   { name: 'document', pattern: /^\/documents\/([0-9a-fA-F-]{36})$/, access: 'signed-in', page: lazy(() => import('../pages/DocumentPage')) },
+  { name: 'signatures', pattern: /^\/signatures$/, access: 'signed-in', page: lazy(() => import('../signatures/SignaturesPage')) },
   { name: 'consultations', pattern: /^\/consultations$/, access: 'signed-in', page: lazy(() => import('../rounds/ConsultationsPage')) },
   { name: 'admin', pattern: /^\/admin(?:\/(departments|users|agency))?$/, access: 'admin', page: lazy(() => import('../pages/AdminPage')) },
 ];

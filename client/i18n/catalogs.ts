@@ -8,6 +8,7 @@ import { en as coreEn, type Message } from './en';
 import { vi as coreVi } from './vi';
 import { en as commentsEn, vi as commentsVi } from '../comments/messages';
 import { en as roundsEn, vi as roundsVi } from '../rounds/messages';
+import { en as signaturesEn, vi as signaturesVi } from '../signatures/messages';
 import { en as notificationsEn, vi as notificationsVi } from '../notifications/messages';
 import { en as adminEn, vi as adminVi } from '../admin/messages';
 import { en as realtimeEn, vi as realtimeVi } from '../realtime/messages';
@@ -20,6 +21,7 @@ export const en = {
   ...coreEn,
   ...commentsEn,
   ...roundsEn,
+  ...signaturesEn,
   ...notificationsEn,
   ...adminEn,
   ...realtimeEn,
@@ -36,6 +38,7 @@ export const vi: Catalog = {
   ...coreVi,
   ...commentsVi,
   ...roundsVi,
+  ...signaturesVi,
   ...notificationsVi,
   ...adminVi,
   ...realtimeVi,

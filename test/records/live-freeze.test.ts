@@ -49,8 +49,8 @@ describe('freezing live drafts', () => {
   };
 
   beforeAll(async () => {
-    // A long persistence delay: the freeze itself must flush what is pending.
-    server = await startTestServer({ PERSIST_FLUSH_MS: '5000' });
+    // A persistence delay longer than any test here: only the freeze itself can flush what is pending.
+    server = await startTestServer({ PERSIST_FLUSH_MS: '3600000' });
     const db = server.database.db;
     alice = await makeUser(db, { departmentIds: [(await makeDepartment(db, 'Finance')).id], name: 'Alice' });
     bao = await makeUser(db, { departmentIds: [(await makeDepartment(db, 'Legal')).id], name: 'Bảo' });
@@ -70,16 +70,17 @@ describe('freezing live drafts', () => {
       addParagraph(a.doc, `Alice ${i}`);
       addParagraph(b.doc, `Bảo ${i}`);
     }
-    await Promise.all([roundTrip(a), roundTrip(b)]);
+    // Each client has the other's 20 paragraphs: the server accepted all 40 (it relayed them).
     await waitFor(() => paragraphs(a.doc).length === 40 && paragraphs(b.doc).length === 40, eventuallyMs, 'both clients to converge');
     expect(paragraphs(a.doc)).toEqual(paragraphs(b.doc));
+    expect(paragraphsOf(mergeStoredState(await loadStoredState(server.database.db, documentId)))).toEqual([]); // none written yet
 
     const frozen = await api<FreezeResultDto>(`/api/documents/${documentId}/versions`, alice, { label: 'Dự thảo lần 1' }, 201);
     const detail = await api<VersionDetailDto>(`/api/versions/${frozen.version.id}`, bao);
     expect(detail.content.json).toEqual(proseMirrorJson(a.doc));
     expect(detail.content.json).toEqual(proseMirrorJson(b.doc));
     expect(detail.content.text.split('\n\n')).toEqual(paragraphs(a.doc));
-    // Flushed by the freeze, not by the (5 s) persistence timer.
+    // Written by the freeze: the timer cannot have fired (one hour).
     expect(paragraphsOf(mergeStoredState(await loadStoredState(server.database.db, documentId)))).toEqual(paragraphs(a.doc));
 
     const bundle = await api<RecordBundle>(`/api/records/${frozen.record.entry.seq}/bundle`, vera);

@@ -32,6 +32,8 @@ import { metricsRoutes } from './http/metrics-routes';
 import { httpAudit } from './audit/http-audit';
 import { auditRoutes } from './audit/routes';
 import { searchRoutes } from './search/routes';
+import { dossierRoutes } from './dossiers/routes';
+import { planRoutes } from './dossiers/plan-routes';
 import { clientRoutes } from './http/static';
 import { notificationRoutes } from './notifications/routes';
 import type { NotificationHub } from './notifications/live';
@@ -74,6 +76,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', metricsRoutes(deps));
   app.route('/api/setup', setupRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
+  // Before the administrators-only department routes: members reach their annual dossier list.
+  app.route('/api', planRoutes(deps));
+  app.route('/api', dossierRoutes(deps));
   app.route('/api/departments', departmentRoutes(deps));
   app.route('/api/users', userRoutes(deps));
   app.route('/api/documents', documentRoutes(deps));

@@ -9,6 +9,7 @@ import { badRequest, notFound } from '../errors';
 import { lockDepartments, markMerged, moveMembers } from './department-queries';
 import { moveDepartmentGrants } from '../documents/document-grants';
 import { moveDocumentsToDepartment } from '../documents/document-queries';
+import { moveDepartmentOwned, recordHistory } from '../dossiers/reorganise';
 
 export interface MergeResult {
   target: { id: string; name: string };
@@ -30,6 +31,9 @@ export async function mergeDepartments(db: Database, sourceId: string, targetId:
     const movedUserIds = await moveMembers(tx, sourceId, targetId);
     const grantDocs = await moveDepartmentGrants(tx, sourceId, targetId);
     const ownedDocs = await moveDocumentsToDepartment(tx, sourceId, targetId);
+    // Dossiers, annual lists and other department-owned rows (server/dossiers/reorganise.ts).
+    const moved = await moveDepartmentOwned(tx, sourceId, targetId);
+    await recordHistory(tx, 'merged_into', sourceId, targetId, { ...moved, drafts: ownedDocs.length, draftGrants: grantDocs.length, members: movedUserIds.length }, null);
     await markMerged(tx, sourceId, targetId);
     const documentIds = [...new Set([...grantDocs, ...ownedDocs.map((d) => d.id)])];
     return { target: { id: target.id, name: target.name }, movedUserIds, documentIds };

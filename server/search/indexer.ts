@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { searchEntries, type SearchType } from '../db/schema';
 import { loadStoredState, mergeStoredState } from '../collab/update-log';
 import { contentFromYjsState } from '../../shared/records/derive';
+import { autoFile } from '../dossiers/commands';
 
 const batch = 50;
 
@@ -98,6 +99,8 @@ async function indexRecords(db: Database): Promise<number> {
       sourceAt: new Date(row.created_at),
     });
   }
+  // Drafts that named their dossier get their new versions filed there (server/dossiers).
+  await autoFile(db, rows.map((r) => Number(r.seq)));
   return rows.length;
 }
 

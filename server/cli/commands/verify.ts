@@ -12,6 +12,7 @@ import { verifyLedger, type LedgerReport } from '../../records/verify-ledger';
 import { verifyBundle, type BundleReport, type Jwks } from '../../../shared/records';
 import { withDatabase } from '../database';
 import { verifyAuditTrail, type AuditReport } from '../../audit/verify-chain';
+import { verifyPackage, type PackageReport } from '../../../shared/dossiers/package';
 import { UsageError, type CliCommand } from '../registry';
 
 const failed = (message: string) => new AppError(422, 'verification_failed', message);
@@ -49,6 +50,12 @@ export function printLedgerReport(report: LedgerReport, where: string) {
   for (const p of report.problems) console.log(`  ✗ ${p.subject}: ${p.check} — ${p.detail}`);
 }
 
+export function printPackageReport(report: PackageReport, file: string) {
+  console.log(`Dossier package ${file}: ${report.fileCode ?? '(unknown dossier)'} — ${report.files} file(s), ${report.bundles} record bundle(s)`);
+  if (report.ok) console.log('  ✓ manifest signature, every file’s SHA-256 and every record bundle check out');
+  for (const p of report.problems) console.log(`  ✗ ${p.file}: ${p.check} — ${p.detail}`);
+}
+
 export function printAuditReport(report: AuditReport) {
   const summary = `${report.events} audit event(s), ${report.anchors} anchor(s) in the ledger`;
   if (report.ok) {
@@ -65,6 +72,7 @@ export const verify: CliCommand = {
   usage: [
     '                      (no file) the whole ledger in the configured database',
     '<bundle.json>         one bundle, offline; needs --jwks',
+    '<package.zip>         a dossier handover package, offline; needs --jwks',
     '--jwks <jwks.json>    the agency\'s published keys (GET /.well-known/jwks.json)',
     '--json                print the report as JSON',
     '--full                re-verify every signature, ignoring the checkpoint of the last good run',
@@ -80,6 +88,21 @@ export const verify: CliCommand = {
       if (typeof values.jwks !== 'string') throw new UsageError('--jwks: offline verification needs the published keys (save GET /.well-known/jwks.json)');
       const jwks = (await readJson(values.jwks, 'JWKS')) as Jwks;
       if (!Array.isArray((jwks as { keys?: unknown }).keys)) throw new UsageError(`JWKS ${values.jwks} has no "keys" array`);
+      if (files[0]!.endsWith('.zip')) {
+        // A dossier handover package (issue 11): manifest signature, every file's hash, every bundle.
+        let zip: Uint8Array;
+        try {
+          zip = new Uint8Array(await fs.readFile(files[0]!));
+        } catch (error) {
+          throw new UsageError(`Cannot read package ${files[0]}: ${(error as Error).message}`);
+        }
+        const pkg = await verifyPackage(zip, jwks);
+        if (values.json) console.log(JSON.stringify(pkg, null, 2));
+        else printPackageReport(pkg, files[0]!);
+        if (!pkg.ok) throw failed(`FAILED: ${pkg.problems.map((p) => p.file).join(', ')}`);
+        console.log('✓ verified');
+        return;
+      }
       const report = await verifyBundle(await readJson(files[0]!, 'bundle'), jwks);
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else printBundleReport(report, files[0]!);

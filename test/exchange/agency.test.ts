@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { call } from '../api/http';
+import { sql } from 'drizzle-orm';
 import { getAgencySettings } from '../../server/agency/settings';
 
 let server: TestServer;
@@ -50,5 +51,14 @@ describe('agency settings', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('abbreviation');
     expect((await call(server, 'GET', '/api/agency')).status).toBe(401);
+  });
+
+  // PUT /api/agency is audited by the audit middleware (server/audit/http-actions.ts), refusals too.
+  it('puts every change and refusal in the audit trail', async () => {
+    expect((await call(server, 'PUT', '/api/agency', { cookie: admin.cookie, body: settings })).status).toBe(200);
+    expect((await call(server, 'PUT', '/api/agency', { cookie: member.cookie, body: settings })).status).toBe(403);
+    const rows = await server.database.db.execute(sql`select actor_id, outcome from audit_events where action = 'agency.update' order by seq desc limit 2`);
+    const events = ((rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[])) as { actor_id: string; outcome: string }[];
+    expect(events.map((e) => [e.actor_id, e.outcome])).toEqual([[member.id, 'denied'], [admin.id, 'success']]);
   });
 });

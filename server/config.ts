@@ -43,6 +43,10 @@ const configSchema = z.object({
   MAX_IMPORT_BYTES: int(20 * 1024 * 1024, 1024),
   /** Anchor the audit trail's head in the record ledger this often (issue 11; also at every handover). */
   AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0.01).default(60),
+  /** How often the search indexer looks for edited drafts, new records and comments (issue 11). */
+  SEARCH_INDEX_POLL_MS: int(1000, 50),
+  /** Agency code for dossier file codes until the agency settings (issue 13) name one. */
+  AGENCY_CODE: z.string().min(1).default('CODRAFT'),
   /** Remind departments that have not answered a consultation round this long before its deadline (issue 9). */
   ROUND_REMIND_BEFORE_HOURS: z.coerce.number().min(0).default(24),
   /** How often the round deadline worker looks for due reminders and deadlines. */
@@ -56,10 +60,6 @@ const configSchema = z.object({
       return false;
     }
   }, 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh'),
-  /** How often the search indexer looks for edited drafts, new records and comments (issue 11). */
-  SEARCH_INDEX_POLL_MS: int(1000, 50),
-  /** Agency code for dossier file codes until the agency settings (issue 13) name one. */
-  AGENCY_CODE: z.string().min(1).default('CODRAFT'),
   /** Remind a signer once when a document has waited this long for their signature (issue 10). */
   SIGN_REMIND_AFTER_HOURS: z.coerce.number().min(0.001).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -94,7 +94,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const config = parsed.data;
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/**
+ * What running as one of several instances (REDIS_URL) needs, checked when a server starts (the
+ * CLI's commands do not join the others, so they do not need it).
+ */
+export function assertInstanceConfig(config: Config): void {
   if (config.REDIS_URL && !config.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: several instances share one Postgres; set DATABASE_URL (the embedded database belongs to one process)');
   }
@@ -103,5 +110,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  REDIS_URL: instances must share one agency key: set SIGNING_KEY_JWK, or SIGNING_KEY_SECRET to keep it encrypted in the database',
     );
   }
-  return { ...config, dataDir: path.resolve(config.DATA_DIR) };
 }

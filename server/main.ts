@@ -1,5 +1,5 @@
 /** `npm start`: run the server until SIGTERM/SIGINT, then shut down gracefully. */
-import { ConfigError, loadConfig } from './config';
+import { assertInstanceConfig, ConfigError, loadConfig } from './config';
 import { DatabaseInUseError } from './db/data-dir-lock';
 import { createLogger } from './logger';
 import { startServer } from './server';
@@ -8,6 +8,7 @@ async function main() {
   let config;
   try {
     config = loadConfig();
+    assertInstanceConfig(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type App } from './app';
-import type { Config } from './config';
+import { assertInstanceConfig, type Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { runMigrations } from './db/migrate';
 import type { Logger } from './logger';
@@ -45,6 +45,7 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  assertInstanceConfig(config);
   const database = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir }));
   if (config.MIGRATE_ON_START) await runMigrations(database, config.DATABASE_URL);
   const metrics = new Metrics();

@@ -50,9 +50,15 @@ function summary(r: Row, now: number): RoundSummaryDto {
 
 export async function consultations(db: Executor, user: SessionUser, now = new Date(), timeZone = 'Asia/Ho_Chi_Minh'): Promise<ConsultationsDto> {
   const at = now.getTime();
+  // One pass: the officer's rounds, consulted departments joined once, distinct answers hashed (no per-row probes).
   const presidingRows = rowsOf<Row>(
-    await db.execute(sql`select ${columns} from rounds r join documents doc on doc.id = r.document_id ${progress}
-      where r.presiding_officer_id = ${user.id}
+    await db.execute(sql`with mine as (select * from rounds where presiding_officer_id = ${user.id}),
+      answers as (select distinct x.round_id, x.department_id from round_responses x join mine m on m.id = x.round_id),
+      s as (select rd.round_id, count(*)::int as departments, count(a.department_id)::int as answered
+              from round_departments rd join mine m on m.id = rd.round_id
+              left join answers a on a.round_id = rd.round_id and a.department_id = rd.department_id
+             group by rd.round_id)
+      select ${columns} from mine r join documents doc on doc.id = r.document_id left join s on s.round_id = r.id
       order by r.state = 'open' desc, r.closed_at desc nulls first, r.deadline asc limit 2000`),
   );
   const presiding = presidingRows.map((r) => summary(r, at));

@@ -180,3 +180,27 @@ describe('disposition table and record entries', () => {
     expect(versions.bytes.toString('utf8')).toContain('Lấy ý kiến dự thảo lần 2');
   }, 150_000);
 });
+
+describe('consultations page', () => {
+  it('lists the officer\'s rounds and, for a department, the rounds still waiting for its answer, soonest first', async () => {
+    const api = rounds(server);
+    const unit = await makeUnit(server, 'Kế hoạch');
+    const first = await makeDraft(server, 'Dự thảo A');
+    const second = await makeDraft(server, 'Dự thảo B');
+    const open = async (documentId: string, owner: typeof first.owner, hours: number) =>
+      (await api.open(owner, documentId, { title: `Đợt ${hours}`, request: 'x', deadline: inSeconds(hours * 3600), departments: [{ department: unit.id, role: 'lead' }] })).body.round;
+    const later = await open(first.documentId, first.owner, 48);
+    const sooner = await open(second.documentId, second.owner, 5);
+    const waiting = (await api.consultations(unit.member)).body.waiting as { id: string; waitingDepartments: { id: string }[]; totals: { departments: number } }[];
+    const ids = waiting.map((w) => w.id).filter((id) => id === later.id || id === sooner.id);
+    expect(ids).toEqual([sooner.id, later.id]);
+    expect(waiting.find((w) => w.id === sooner.id)!.waitingDepartments).toEqual([expect.objectContaining({ id: unit.id })]);
+    expect((await api.respond(unit.leader, sooner.id, { department: unit.id, position: 'agree', summary: '' })).status).toBe(201);
+    const after = (await api.consultations(unit.member)).body.waiting.map((w: { id: string }) => w.id);
+    expect(after).toContain(later.id);
+    expect(after).not.toContain(sooner.id);
+    const presiding = (await api.consultations(second.owner)).body;
+    expect(presiding.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(presiding.presiding).toEqual([expect.objectContaining({ id: sooner.id, state: 'open', totals: { departments: 1, answered: 1, pending: 0, late: 0, comments: null } })]);
+  }, 120_000);
+});

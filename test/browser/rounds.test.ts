@@ -102,6 +102,15 @@ describe('consultation rounds in the browser', () => {
     expect(await department.textContent()).toContain('1 comments');
     await roundsPanel(officerPage).locator('.disposition__row', { hasText: 'Đề nghị bổ sung đối tượng áp dụng.' }).waitFor({ timeout: 30_000 });
     await screenshot(officerPage, 'rounds-officer.png');
+
+    // The Consultations page at tablet width: the officer's round with its progress.
+    await officerPage.setViewportSize({ width: 768, height: 1024 });
+    await officerPage.goto('/consultations');
+    const mine = officerPage.getByTestId('presiding').locator('.consultation', { hasText: 'Lấy ý kiến lần 1' });
+    await mine.waitFor({ timeout: 30_000 });
+    expect(await mine.textContent()).toContain('1 of 1 answered');
+    expect(await officerPage.evaluate(() => document.documentElement.scrollWidth <= 768)).toBe(true);
+    await screenshot(officerPage, 'rounds-consultations-768.png');
     expect(problems).toEqual([]);
   }, browserTestMs);
 });

@@ -28,6 +28,7 @@ import { usePageTitle } from '../app/page-title';
 import { createCommentsController } from '../comments/comments-controller';
 import { CommentsSlot, CommentsToggle } from '../comments/CommentsSlot';
 import { RoundsSlot, RoundsToggle } from '../rounds/RoundsPanel';
+import { IssuedNotice } from '../signatures/IssuedNotice';
 
 /** The version history and its verification code (jose, the record format) load on first use. */
 const VersionHistoryPanel = lazy(() => import('../versions/VersionHistoryPanel'));
@@ -128,6 +129,9 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
         </div>
       </div>
       <PresenceBar people={session.people()} />
+      <Show when={props.doc.finalizedAt}>
+        <IssuedNotice documentId={props.doc.id} />
+      </Show>
       <Show when={editable()} fallback={<Show when={notice()}>{(text) => <p class="read-only-notice" role="note"><Icon name="lock" size={16} />{text()}</p>}</Show>}>
         <Show when={editor()}>{(ready) => <Toolbar editor={ready()} />}</Show>
       </Show>

@@ -99,7 +99,7 @@ describe('consultation rounds in the browser', () => {
     const department = roundsPanel(officerPage).locator('.round-department', { hasText: justiceName });
     expect(await department.locator('.status-pill').getAttribute('data-status')).toBe('answered');
     expect(await department.textContent()).toContain('Agree with comments');
-    expect(await department.textContent()).toContain('1 comments');
+    expect(await department.textContent()).toContain('1 comment');
     await roundsPanel(officerPage).locator('.disposition__row', { hasText: 'Đề nghị bổ sung đối tượng áp dụng.' }).waitFor({ timeout: 30_000 });
     await screenshot(officerPage, 'rounds-officer.png');
 

@@ -14,6 +14,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1' },
     'big-edits': { type: 'string', default: '100000' },
     only: { type: 'string' },
+    'search-drafts': { type: 'string', default: '2000' },
+    'search-records': { type: 'string', default: '1000' },
   },
 });
 
@@ -52,6 +54,11 @@ if (!values.only || values.only === 'exchange') {
   // Documents in and out (issue 13): import of a 50-page .docx, export to .docx and .pdf.
   const { runExchangeBench } = await import('./exchange');
   await runExchangeBench();
+}
+if (!values.only || values.only === 'search') {
+  // Search (issue 11): p50/p95 of ranked, diacritic-insensitive queries (smaller corpus by default: --search-drafts).
+  const { runSearchBench } = await import('./search');
+  await runSearchBench({ drafts: Number(values['search-drafts']), records: Number(values['search-records']) });
 }
 if (!values.only || values.only === 'signatures') {
   // Sign-off and issuance (issue 10): accept a signature, issue a document (20 at once), verify an issued bundle offline.

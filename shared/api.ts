@@ -85,6 +85,8 @@ export const updateDocumentBody = z.strictObject({ title: documentTitle });
 
 export const listDocumentsQuery = z.strictObject({
   q: z.string().trim().max(300).optional(),
+  /** `true`: only archived drafts; otherwise only drafts that are not archived. */
+  archived: z.enum(['true', 'false']).optional(),
 });
 
 /** One grant: to a department or to a person (exactly one), at a level. */
@@ -149,6 +151,9 @@ export interface DocumentDto {
   access: 'view' | 'comment' | 'edit';
   canManageAccess: boolean;
   finalizedAt: string | null;
+  /** Archived ("deleted") drafts are hidden from the default list; their records stay. */
+  archivedAt: string | null;
+  canArchive: boolean;
 }
 export type GrantDto = ({ department: Named } | { user: Named }) & { level: 'view' | 'comment' | 'edit' };
 export interface DirectoryDto {

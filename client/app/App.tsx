@@ -7,6 +7,7 @@ import { Dynamic } from 'solid-js/web';
 import { t } from '../i18n/i18n';
 import { expired, loadSession, needsSetup, ready, user } from '../session/session';
 import { SessionExpiredDialog } from '../session/SessionExpiredDialog';
+import { readJson } from '../session/local-data';
 import { Toasts } from '../ui/Toasts';
 import { AppHeader } from './AppHeader';
 import { NotificationsBell } from '../notifications/NotificationsBell';
@@ -23,10 +24,16 @@ const Loading = () => (
 
 export function App() {
   void loadSession();
+  // Nobody was signed in here last time: fetch the sign-in page's code alongside the session check.
+  if (!readJson('user')) void import('../pages/SignInPage');
   const matched = createMemo(() => match(route().pathname), undefined, {
     equals: (a, b) => a?.def === b?.def && a?.params.join('/') === b?.params.join('/'),
   });
+  // The sign-in page needs nothing from the server to be shown: render it at once, while the
+  // session is looked up (if someone turns out to be signed in, the guard moves on).
+  const instant = () => !ready() && matched()?.def.name === 'sign-in';
   const decision = createMemo(() => {
+    if (instant()) return { show: true } as const;
     if (!ready()) return null;
     const found = matched();
     const path = route().pathname + route().search;
@@ -51,7 +58,7 @@ export function App() {
         </p>
       </Show>
       <main id="main" tabindex="-1">
-        <Show when={ready()} fallback={<Loading />}>
+        <Show when={ready() || instant()} fallback={<Loading />}>
           <ErrorBoundary
             fallback={(_error, reset) => (
               <div class="page page--narrow">

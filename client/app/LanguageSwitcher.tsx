@@ -2,7 +2,7 @@
 import { For } from 'solid-js';
 import { locale, locales, setLocale, t, type Locale } from '../i18n/i18n';
 
-const names: Record<Locale, string> = { vi: 'Tiếng Việt', en: 'English' };
+const names: Record<Locale, string> = { vi: 'Tiếng Việt', en: 'English', ar: 'العربية' };
 
 export function LanguageSwitcher() {
   return (

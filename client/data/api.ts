@@ -34,7 +34,9 @@ export const api = {
   logout: () => call(auth.logout.$post(), { signIn: true }),
   me: () => call(auth.me.$get(), { signIn: true }),
 
-  listDocuments: (q?: string) => call(documents.index.$get({ query: q ? { q } : {} })),
+  listDocuments: (q?: string, archived = false) => call(documents.index.$get({ query: { ...(q ? { q } : {}), ...(archived ? { archived: 'true' as const } : {}) } })),
+  archiveDocument: (id: string) => call(documents[':id'].archive.$post({ param: { id } })),
+  unarchiveDocument: (id: string) => call(documents[':id'].unarchive.$post({ param: { id } })),
   createDocument: (title: string) => call(documents.index.$post({ json: { title } })),
   getDocument: (id: string) => call(documents[':id'].$get({ param: { id } })),
   renameDocument: (id: string, title: string) => call(documents[':id'].$patch({ param: { id }, json: { title } })),

@@ -15,22 +15,23 @@ export interface DocumentList {
   cached: boolean;
 }
 
-async function fetchList(query: string): Promise<DocumentList> {
+async function fetchList({ query, archived }: { query: string; archived: boolean }): Promise<DocumentList> {
   try {
-    const { documents } = await api.listDocuments(query || undefined);
-    if (!query) writeJson('documents', documents);
+    const { documents } = await api.listDocuments(query || undefined, archived);
+    if (!query && !archived) writeJson('documents', documents);
     return { documents, cached: false };
   } catch (error) {
-    const saved = error instanceof NetworkError ? readJson<DocumentSummary[]>('documents') : null;
+    const saved = error instanceof NetworkError && !archived ? readJson<DocumentSummary[]>('documents') : null;
     if (!saved) throw error;
     const needle = query.toLocaleLowerCase();
     return { documents: saved.filter((d) => d.title.toLocaleLowerCase().includes(needle)), cached: true };
   }
 }
 
-/** The list for a (debounced) search query. */
+/** The list for a (debounced) search query; archived drafts instead when asked. */
 export function createDocumentList(initialQuery: string) {
   const [query, setQuery] = createSignal(initialQuery);
-  const [list, { refetch }] = createResource(query, fetchList);
-  return { query, setQuery, list, refetch };
+  const [archived, setArchived] = createSignal(false);
+  const [list, { refetch }] = createResource(() => ({ query: query(), archived: archived() }), fetchList);
+  return { query, setQuery, archived, setArchived, list, refetch };
 }

@@ -138,7 +138,7 @@ export function DocumentWorkspace(props: { doc: DocumentDetails; me: User; onCha
       <div class="workspace__body">
         <div class="paper-scroll">
           <article class="paper">
-            <EditorSurface session={session} user={{ ...self, color: colorOf(self.id, self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} onReady={setEditor} />
+            <EditorSurface session={session} user={{ ...self, color: colorOf(self.id, self.departmentId) }} editable={editable()} label={t('editor.contentLabel')} hint={t('editor.emptyHint')} onReady={setEditor} />
           </article>
         </div>
         <CommentsSlot controller={comments} documentId={props.doc.id} me={props.me} access={noAccess() ? 'none' : props.doc.access} finalized={Boolean(props.doc.finalizedAt)} />

@@ -20,7 +20,7 @@ export interface CaretUser {
   color: string;
 }
 
-export function EditorSurface(props: { session: CollabSession; user: CaretUser; editable: boolean; label: string; onReady: (editor: Editor) => void }) {
+export function EditorSurface(props: { session: CollabSession; user: CaretUser; editable: boolean; label: string; hint?: string; onReady: (editor: Editor) => void }) {
   let host: HTMLDivElement | undefined;
   onMount(() => {
     if (!host) return;
@@ -40,6 +40,10 @@ export function EditorSurface(props: { session: CollabSession; user: CaretUser; 
       editor.setEditable(props.editable);
       editor.view.dom.setAttribute('aria-readonly', String(!props.editable));
     });
+    // An empty draft says what to do instead of showing a blank page (editors only).
+    const showHint = () => host?.classList.toggle('editor-host--empty', props.editable && editor.isEmpty);
+    editor.on('update', showHint);
+    createEffect(showHint);
     props.onReady(editor);
     // A draft just opened: put the keyboard in the text (unless the person is already elsewhere),
     // so reaching it does not take a trip through the header and the toolbar.
@@ -48,5 +52,5 @@ export function EditorSurface(props: { session: CollabSession; user: CaretUser; 
     // detach their listeners from its view in their own cleanups, which run after this one.
     onCleanup(() => queueMicrotask(() => editor.destroy()));
   });
-  return <div ref={host} class="editor-host" />;
+  return <div ref={host} class="editor-host" data-hint={props.hint ?? ''} />;
 }

@@ -39,7 +39,7 @@ export function TitleEditor(props: { id: string; title: string; editable: boolea
       when={editing()}
       fallback={
         <div class="doc-title">
-          <h1 class="doc-title__text">{props.title}</h1>
+          <h1 class="doc-title__text" title={props.title}>{props.title}</h1>
           <Show when={props.editable}>
             <button type="button" class="icon-button" aria-label={t('common.rename')} title={t('common.rename')} onClick={start}>
               <Icon name="pencil" size={18} />

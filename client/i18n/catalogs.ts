@@ -6,6 +6,7 @@
  */
 import { en as coreEn, type Message } from './en';
 import { vi as coreVi } from './vi';
+import { ar as coreAr } from './ar';
 import { en as commentsEn, vi as commentsVi } from '../comments/messages';
 import { en as roundsEn, vi as roundsVi } from '../rounds/messages';
 import { en as signaturesEn, vi as signaturesVi } from '../signatures/messages';
@@ -44,4 +45,13 @@ export const vi: Catalog = {
   ...realtimeVi,
   ...exchangeVi,
   ...agencyVi,
+};
+
+/**
+ * Arabic (right to left): the core catalog is complete; a capability whose messages.ts has no
+ * `ar` yet shows English for its keys (each key falls back on its own, never a blank).
+ */
+export const ar: Catalog = {
+  ...en,
+  ...coreAr,
 };

@@ -4,14 +4,14 @@
  * reflected in `<html lang>`.
  */
 import { createSignal } from 'solid-js';
-import { en, vi, type MessageKey } from './catalogs';
+import { ar, en, vi, type MessageKey } from './catalogs';
 import { formatDateTime, formatNumber, formatRelative } from './format';
-import { pickLocale, translate, type Locale, type Params } from './translate';
+import { directionOf, pickLocale, translate, type Locale, type Params } from './translate';
 
 export type { Locale, MessageKey };
 export { locales } from './translate';
 
-const catalogs = { en, vi } as const;
+const catalogs = { en, vi, ar } as const;
 const storageKey = 'codraft:locale';
 
 const readStored = () => {
@@ -23,7 +23,12 @@ const readStored = () => {
 };
 
 const [locale, setLocaleSignal] = createSignal<Locale>(pickLocale(navigator.languages ?? [navigator.language], readStored()));
-document.documentElement.lang = locale();
+/** `<html lang dir>` follow the UI language: screen readers pick the voice, the layout mirrors for Arabic. */
+const reflect = (next: Locale) => {
+  document.documentElement.lang = next;
+  document.documentElement.dir = directionOf(next);
+};
+reflect(locale());
 export { locale };
 
 export function setLocale(next: Locale) {
@@ -32,9 +37,12 @@ export function setLocale(next: Locale) {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
-  document.documentElement.lang = next;
+  reflect(next);
   setLocaleSignal(next);
 }
+
+/** The language for files the server writes (exports, disposition tables): Vietnamese or English. */
+export const documentLocale = (): 'vi' | 'en' => (locale() === 'vi' ? 'vi' : 'en');
 
 export const t = (key: MessageKey, params?: Params) => translate(catalogs[locale()], locale(), key, params);
 export const dateTime = (iso: string) => formatDateTime(iso, locale());

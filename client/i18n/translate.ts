@@ -5,7 +5,7 @@
  */
 import type { Catalog, Message, MessageKey } from './catalogs';
 
-export const locales = ['vi', 'en'] as const;
+export const locales = ['vi', 'en', 'ar'] as const;
 export type Locale = (typeof locales)[number];
 export type Params = Record<string, string | number>;
 
@@ -25,7 +25,10 @@ export function pickLocale(requested: readonly string[], stored?: string | null)
 }
 
 /** The BCP 47 tag used for dates and numbers (English in day-month order, 24-hour clock). */
-export const intlTag = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
+export const intlTag = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : locale === 'ar' ? 'ar' : 'en-GB');
+
+/** Languages written right to left: the whole page mirrors (`<html dir="rtl">`). */
+export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (locale === 'ar' ? 'rtl' : 'ltr');
 
 /** Replace `{name}` placeholders; numbers are formatted for the locale, unknown names kept as is. */
 export function fill(template: string, params: Params | undefined, locale: Locale): string {

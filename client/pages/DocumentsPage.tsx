@@ -13,7 +13,7 @@ import { usePageTitle } from '../app/page-title';
 export default function DocumentsPage() {
   usePageTitle(() => t('documents.title'));
   const initial = new URLSearchParams(route().search).get('q') ?? '';
-  const { query, setQuery, list, refetch } = createDocumentList(initial);
+  const { query, setQuery, archived, setArchived, list, refetch } = createDocumentList(initial);
   const [typed, setTyped] = createSignal(initial);
   const loaded = () => (list.error ? undefined : list.latest);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,6 +45,10 @@ export default function DocumentsPage() {
           </label>
           <input id="document-search" type="search" placeholder={t('documents.search')} value={typed()} onInput={(e) => onSearch(e.currentTarget.value)} />
         </div>
+        <label class="check archived-filter">
+          <input type="checkbox" checked={archived()} onChange={(e) => setArchived(e.currentTarget.checked)} />
+          <span>{t('documents.showArchived')}</span>
+        </label>
       </div>
       <Show when={list.error}>
         <div class="alert alert--error" role="alert">
@@ -66,9 +70,12 @@ export default function DocumentsPage() {
             </Show>
             <Show
               when={current().documents.length > 0}
-              fallback={<p class="empty">{query() ? t('documents.noMatch', { query: query() }) : t('documents.empty')}</p>}
+              fallback={<p class="empty">{query() ? t('documents.noMatch', { query: query() }) : archived() ? t('documents.noArchived') : t('documents.empty')}</p>}
             >
-              <DocumentTable documents={current().documents} />
+              <Show when={archived()}>
+                <p class="muted">{t('documents.archivedIntro')}</p>
+              </Show>
+              <DocumentTable documents={current().documents} archived={archived()} onChanged={() => void refetch()} />
             </Show>
           </>
         )}

@@ -3,7 +3,7 @@
  * is open) the disposition with its explanation; downloads as DOCX and PDF in the UI's language.
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { locale, t } from '../i18n/i18n';
+import { documentLocale, t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../ui/error-message';
 import { roundsApi } from './rounds-api';
@@ -40,16 +40,16 @@ function DispositionEditor(props: { roundId: string; row: DispositionRowDto; onS
 }
 
 export function DispositionView(props: { round: RoundDto }) {
-  const [table, { refetch }] = createResource(() => [props.round.id, locale(), props.round.totals.comments] as const, ([id, lang]) => roundsApi.disposition(id, lang));
+  const [table, { refetch }] = createResource(() => [props.round.id, documentLocale(), props.round.totals.comments] as const, ([id, lang]) => roundsApi.disposition(id, lang));
   return (
     <section class="disposition" aria-label={t('rounds.dispositionTitle')}>
       <div class="disposition__head">
         <h3>{t('rounds.dispositionTitle')}</h3>
-        <a class="button button--quiet" href={roundsApi.fileUrl(props.round.id, 'docx', locale())} download="">
+        <a class="button button--quiet" href={roundsApi.fileUrl(props.round.id, 'docx', documentLocale())} download="">
           <Icon name="download" size={16} />
           {t('rounds.download', { format: 'DOCX' })}
         </a>
-        <a class="button button--quiet" href={roundsApi.fileUrl(props.round.id, 'pdf', locale())} download="">
+        <a class="button button--quiet" href={roundsApi.fileUrl(props.round.id, 'pdf', documentLocale())} download="">
           <Icon name="download" size={16} />
           {t('rounds.download', { format: 'PDF' })}
         </a>

@@ -17,7 +17,7 @@ export function ReadOnlyDocument(props: { content: Record<string, unknown>; labe
       content: props.content,
       editable: false,
       editorProps: {
-        attributes: { class: 'document-content document-content--frozen', role: 'document', 'aria-label': props.label, 'aria-readonly': 'true' },
+        attributes: { class: 'document-content document-content--frozen', role: 'document', 'aria-label': props.label },
       },
     });
     onCleanup(() => editor.destroy());

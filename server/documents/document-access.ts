@@ -14,6 +14,7 @@ export interface DocumentRow {
   lastEditedAt: Date | null;
   lastEditedBy: string | null;
   finalizedAt: Date | null;
+  archivedAt: Date | null;
 }
 
 export type DocumentWithFacts = DocumentRow & DocumentFacts;

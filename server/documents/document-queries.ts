@@ -3,7 +3,7 @@
  * grants for the policy). The list pre-filters in SQL with the policy's own semantics
  * (creator, a grant to me or to one of my departments, or admin); callers still apply `canView`.
  */
-import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { departments, documentGrants, documents, users } from '../db/schema';
@@ -27,6 +27,7 @@ const detailColumns = {
   lastEditedAt: documents.lastEditedAt,
   lastEditedBy: documents.lastEditedBy,
   finalizedAt: documents.finalizedAt,
+  archivedAt: documents.archivedAt,
   departmentName: departments.name,
   lastEditorName: editor.name,
 };
@@ -75,8 +76,8 @@ export async function loadDocumentDetails(db: Executor, documentId: string): Pro
 }
 
 /** Documents the actor may plausibly see, most recently active first, optionally matching `q` in the title. */
-export async function listCandidateDocuments(db: Executor, actor: Actor, options: { q?: string; limit: number }) {
-  const filters: (SQL | undefined)[] = [];
+export async function listCandidateDocuments(db: Executor, actor: Actor, options: { q?: string; archived?: boolean; limit: number }) {
+  const filters: (SQL | undefined)[] = [options.archived ? isNotNull(documents.archivedAt) : isNull(documents.archivedAt)];
   if (!actor.isAdmin) {
     const mine = or(
       eq(documentGrants.userId, actor.id),

@@ -3,11 +3,14 @@
  * then acts. A document the caller may not view answers 404 (its existence is not revealed);
  * one they may view but not act on answers 403.
  *   POST /            {title}  → 201 document (the creator's department may edit by default)
- *   GET  /?q=                  → {documents} the caller may view, most recently active first
+ *   GET  /?q=&archived=        → {documents} the caller may view, most recently active first
+ *                                (archived drafts only with archived=true, never otherwise)
  *   GET  /:id                  → document
  *   PATCH /:id        {title}  → document (needs edit, and not finalized)
  *   GET  /:id/access           → {grants} (needs manage access: creator or admin)
  *   PUT  /:id/access  {grants} → {grants} (needs manage access)
+ *   POST /:id/archive          → document (needs archive: creator or admin; records untouched)
+ *   POST /:id/unarchive        → document (same)
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
@@ -20,7 +23,9 @@ import type { AppEnv, SessionUser } from '../http/env';
 import { jsonBody, queryParams } from '../http/validate';
 import { listNamedGrants } from './document-grants';
 import { listCandidateDocuments, loadDocumentDetails, updateDocumentTitle } from './document-queries';
-import { canEdit, canManageAccess, canView } from '../../shared/permissions';
+import { canArchive, canEdit, canManageAccess, canView } from '../../shared/permissions';
+import { setDocumentArchived } from './archive-document';
+import { auditContext } from '../audit/record-event';
 import { createDocumentBody, listDocumentsQuery, putAccessBody, updateDocumentBody } from '../../shared/api';
 import { idParam } from '../http/params';
 import { presentDocument, presentGrant } from '../http/presenters';
@@ -45,10 +50,22 @@ export const documentRoutes = (deps: AppDeps) => {
       return c.json(presentDocument((await loadDocumentDetails(db, created.id))!, c.var.user), 201);
     })
     .get('/', queryParams(listDocumentsQuery), async (c) => {
-      const { q } = c.req.valid('query');
-      const candidates = await listCandidateDocuments(db, c.var.user, { q: q || undefined, limit: listLimit });
+      const { q, archived } = c.req.valid('query');
+      const candidates = await listCandidateDocuments(db, c.var.user, { q: q || undefined, archived: archived === 'true', limit: listLimit });
       const visible = candidates.filter((doc) => canView(c.var.user, doc));
       return c.json({ documents: visible.map((doc) => presentDocument(doc, c.var.user)) });
+    })
+    .post('/:id/archive', idParam('Document'), async (c) => {
+      const doc = await loadViewable(db, c.var.user, c.req.valid('param').id);
+      if (!canArchive(c.var.user, doc)) throw forbidden('Only the creator and administrators may archive this draft');
+      if (!doc.archivedAt) await setDocumentArchived(db, doc.id, true, auditContext(c));
+      return c.json(presentDocument((await loadDocumentDetails(db, doc.id))!, c.var.user));
+    })
+    .post('/:id/unarchive', idParam('Document'), async (c) => {
+      const doc = await loadViewable(db, c.var.user, c.req.valid('param').id);
+      if (!canArchive(c.var.user, doc)) throw forbidden('Only the creator and administrators may restore this draft');
+      if (doc.archivedAt) await setDocumentArchived(db, doc.id, false, auditContext(c));
+      return c.json(presentDocument((await loadDocumentDetails(db, doc.id))!, c.var.user));
     })
     .get('/:id', idParam('Document'), async (c) => {
       const doc = await loadViewable(db, c.var.user, c.req.valid('param').id);

@@ -3,7 +3,7 @@ import type { SessionUser } from './env';
 import type { DocumentDetails } from '../documents/document-queries';
 import type { NamedGrant } from '../documents/document-grants';
 import type { UserRecord } from '../accounts/user-queries';
-import { accessLevel, canManageAccess, type Actor } from '../../shared/permissions';
+import { accessLevel, canArchive, canManageAccess, type Actor } from '../../shared/permissions';
 import type { AdminUserDto, DocumentDto, GrantDto, MembershipDto, UserDto } from '../../shared/api';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -45,6 +45,8 @@ export function presentDocument(doc: DocumentDetails, actor: Actor): DocumentDto
     access,
     canManageAccess: canManageAccess(actor, doc),
     finalizedAt: iso(doc.finalizedAt),
+    archivedAt: iso(doc.archivedAt),
+    canArchive: canArchive(actor, doc),
   };
 }
 

@@ -52,3 +52,5 @@ export const canEdit = (actor: Actor, doc: DocumentFacts) => !doc.finalized && a
 export const canFreeze = canEdit;
 /** May see and change who has access: the creator and administrators. */
 export const canManageAccess = (actor: Actor, doc: DocumentFacts) => actor.isAdmin || doc.createdBy === actor.id;
+/** May archive a draft (the UI's "delete": hidden, records kept) and bring it back: the creator and administrators. */
+export const canArchive = (actor: Actor, doc: DocumentFacts) => canManageAccess(actor, doc);

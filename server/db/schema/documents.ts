@@ -19,6 +19,9 @@ export const documents = pgTable(
     lastEditedBy: uuid('last_edited_by').references(() => users.id),
     /** Set when a final version was frozen: the draft is read-only for everyone from then on. */
     finalizedAt: timestamp('finalized_at', { withTimezone: true }),
+    /** Set when the draft was archived ("deleted"): hidden from the default list, records untouched. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedBy: uuid('archived_by').references(() => users.id),
   },
   (t) => [index('documents_department_idx').on(t.departmentId)],
 );

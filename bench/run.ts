@@ -65,4 +65,9 @@ if (!values.only || values.only === 'signatures') {
   const { runSignaturesBench } = await import('./signatures');
   await runSignaturesBench();
 }
+if (!values.only || values.only === 'first-screen') {
+  // The first screen (issue 15): sign-in form and document open times in Chromium.
+  const { runFirstScreenBench } = await import('./first-screen');
+  await runFirstScreenBench();
+}
 process.exit(0);

@@ -36,6 +36,8 @@ describe('creating and reading documents', () => {
       lastEditedBy: null,
       access: 'edit',
       canManageAccess: true,
+      canArchive: true,
+      archivedAt: null,
       finalizedAt: null,
     });
     const asColleague = await call(server, 'GET', `/api/documents/${res.body.id}`, { cookie: colleague.cookie });

@@ -56,7 +56,7 @@ describe('sign-in', () => {
     const user = await makeUser(server.database.db);
     const res = await call(server, 'POST', '/api/auth/login', { headers: from(), body: { email: user.email.toUpperCase(), password: testPassword } });
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: user.id, email: user.email, name: user.name, isAdmin: false, departments: user.departments });
+    expect(res.body.user).toEqual({ id: user.id, email: user.email, name: user.name, isAdmin: false, isClerk: false, departments: user.departments });
     const line = res.headers.getSetCookie().find((l) => l.startsWith('codraft_session='))!;
     expect(line).toMatch(/; HttpOnly/);
     expect(line).toMatch(/; SameSite=Lax/);

@@ -1,8 +1,9 @@
 /**
  * Always-visible connection state (connected / connecting / reconnecting / offline) and, apart
- * from it, whether my edits are saved: "all changes saved" only once the server has written them
- * to its database (it answers the client's probe after that write), else how many are not yet on
- * the server and whether those are safe on this device. Below it, why the server closed the
+ * from it, whether my edits are saved: "Saved" only once the server has written them to its
+ * database (it answers the client's probe after that write), else "Not yet synced — saved on this
+ * device" (or without the second half while they are only in memory). Counting keystrokes said
+ * nothing a person could act on; the count stays in `data-unsynced` for tests and tools. Below it, why the server closed the
  * connection when that needs saying: signed out, edits too large to send, storage unavailable,
  * or changes discarded because they were made without edit access.
  */
@@ -40,8 +41,8 @@ export function ConnectionStatus(props: { session: CollabSession }) {
       <span class="connection__state">{t(`connection.${state()}`)}</span>
       <span class="connection__sync">
         <Show when={pending() > 0} fallback={t('connection.allSaved')}>
-          {t('connection.unsynced', { count: pending() })}
-          <Show when={props.session.storedLocally()}>{` · ${t('connection.keptLocally')}`}</Show>
+          {t('connection.unsynced')}
+          <Show when={props.session.storedLocally()}>{` — ${t('connection.keptLocally')}`}</Show>
         </Show>
       </span>
     </div>

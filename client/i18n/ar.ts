@@ -165,8 +165,8 @@ export const ar: Catalog = {
   'connection.connecting': 'جارٍ الاتصال…',
   'connection.reconnecting': 'جارٍ إعادة الاتصال…',
   'connection.offline': 'غير متصل',
-  'connection.allSaved': 'حُفظت كل التغييرات',
-  'connection.unsynced': { one: 'تعديل واحد لم يصل إلى الخادم بعد', other: '{count} تعديلات لم تصل إلى الخادم بعد' },
+  'connection.allSaved': 'تم الحفظ',
+  'connection.unsynced': 'لم تتم المزامنة بعد',
   'connection.keptLocally': 'محفوظة على هذا الجهاز',
   'connection.leavePrompt': 'بعض التعديلات لم تصل إلى الخادم بعد. هل تغادر رغم ذلك؟',
 

@@ -163,9 +163,9 @@ export const en = {
   'connection.connecting': 'Connecting…',
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline',
-  'connection.allSaved': 'All changes saved',
-  'connection.unsynced': { one: '{count} edit not yet on the server', other: '{count} edits not yet on the server' },
-  'connection.keptLocally': 'kept on this device',
+  'connection.allSaved': 'Saved',
+  'connection.unsynced': 'Not yet synced',
+  'connection.keptLocally': 'saved on this device',
   'connection.leavePrompt': 'Some edits have not reached the server yet. Leave anyway?',
 
   'share.title': 'Share “{title}”',

@@ -160,8 +160,8 @@ export const vi: Catalog = {
   'connection.connecting': 'Đang kết nối…',
   'connection.reconnecting': 'Đang kết nối lại…',
   'connection.offline': 'Ngoại tuyến',
-  'connection.allSaved': 'Đã lưu mọi thay đổi',
-  'connection.unsynced': { other: '{count} thay đổi chưa gửi lên máy chủ' },
+  'connection.allSaved': 'Đã lưu',
+  'connection.unsynced': 'Chưa đồng bộ',
   'connection.keptLocally': 'đã lưu trên thiết bị này',
   'connection.leavePrompt': 'Một số thay đổi chưa được gửi lên máy chủ. Bạn vẫn muốn rời trang?',
 

@@ -1,7 +1,8 @@
 /**
  * Ledger event entries (v2) beside version entries: one gap-free sequence, bundles that verify
  * offline with only the JWKS, access by the record policy, and `verify` over the ledger catching a
- * body changed behind the triggers' back. Kind checks run in every verifier.
+ * body changed behind the triggers' back. Kind checks run in every verifier. The kinds here are
+ * `test.*`: real kinds (round.opened, document.issued…) have their own checks, tested with them.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,16 +44,16 @@ describe('ledger event entries', () => {
     const doc = await makeDocument(server.database.db, owner, 'Quyết định phê duyệt');
     const frozen = await call(server, 'POST', `/api/documents/${doc.id}/versions`, { cookie: owner.cookie, body: { label: 'Bản 1' } });
     expect(frozen.status).toBe(201);
-    const about = await appendTestEvent({ kind: 'round.opened', documentId: doc.id, body: { round: 'r1', departments: ['Tài chính', 'Pháp chế'] }, by: owner });
-    const agencyWide = await appendTestEvent({ kind: 'audit.anchor', documentId: null, body: { head: 'ab'.repeat(32) }, by: clerk });
+    const about = await appendTestEvent({ kind: 'test.opened', documentId: doc.id, body: { round: 'r1', departments: ['Tài chính', 'Pháp chế'] }, by: owner });
+    const agencyWide = await appendTestEvent({ kind: 'test.anchor', documentId: null, body: { head: 'ab'.repeat(32) }, by: clerk });
     expect([frozen.body.version.seq + 1, frozen.body.version.seq + 2]).toEqual([about.entry.seq, agencyWide.entry.seq]);
 
     jwks = (await call(server, 'GET', '/.well-known/jwks.json')).body;
     const bundle = await call(server, 'GET', `/api/records/${about.entry.seq}/bundle`, { cookie: owner.cookie });
     expect(bundle.status).toBe(200);
-    expect(bundle.body).toMatchObject({ format: 'codraft.event-bundle', v: 1, entry: { v: 2, kind: 'round.opened', documentId: doc.id }, body: { round: 'r1' } });
+    expect(bundle.body).toMatchObject({ format: 'codraft.event-bundle', v: 1, entry: { v: 2, kind: 'test.opened', documentId: doc.id }, body: { round: 'r1' } });
     const report = await verifyBundle(bundle.body, jwks);
-    expect(report).toMatchObject({ ok: true, seq: about.entry.seq, kind: 'round.opened' });
+    expect(report).toMatchObject({ ok: true, seq: about.entry.seq, kind: 'test.opened' });
     expect(report.checks.map((c) => c.check)).toEqual(['format', 'signature', 'bodyHash', 'inclusion', 'treeHeadSignature']);
 
     // The server's own check agrees.
@@ -74,8 +75,8 @@ describe('ledger event entries', () => {
 
   it('follow the record policy: the draft’s viewers for a draft’s event, admins and clerks for agency-wide ones', async () => {
     const doc = await makeDocument(server.database.db, owner);
-    const about = await appendTestEvent({ kind: 'round.closed', documentId: doc.id, body: { n: 1 }, by: owner });
-    const agencyWide = await appendTestEvent({ kind: 'audit.anchor', documentId: null, body: { n: 2 }, by: clerk });
+    const about = await appendTestEvent({ kind: 'test.closed', documentId: doc.id, body: { n: 1 }, by: owner });
+    const agencyWide = await appendTestEvent({ kind: 'test.anchor', documentId: null, body: { n: 2 }, by: clerk });
     const status = async (seq: number, who?: TestUser) => (await call(server, 'GET', `/api/records/${seq}/bundle`, { cookie: who?.cookie })).status;
     expect(await status(about.entry.seq, owner)).toBe(200);
     expect(await status(about.entry.seq, outsider)).toBe(404);
@@ -103,7 +104,7 @@ describe('ledger event entries', () => {
   it('are checked by codraft verify over the ledger: a body changed behind the triggers is caught', async () => {
     const db = server.database.db;
     expect((await verifyLedger(db)).ok).toBe(true);
-    const victim = await appendTestEvent({ kind: 'dossier.handover', documentId: null, body: { files: 3 }, by: clerk });
+    const victim = await appendTestEvent({ kind: 'test.handover', documentId: null, body: { files: 3 }, by: clerk });
     // A superuser disables the append-only triggers and rewrites the body.
     await db.transaction(async (tx) => {
       await tx.execute(sql`alter table ledger_entries disable trigger user`);

@@ -10,6 +10,7 @@ import { draftsWithUnsentEdits, type LocalDraft } from '../session/local-data';
 import { SignOutDialog } from '../session/SignOutDialog';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navigate, route } from './router';
+import { HeaderSearch } from '../search/HeaderSearch';
 
 export function AppHeader(props: { user: User; end?: JSX.Element }) {
   const current = (...prefixes: string[]) => (prefixes.some((p) => (p === '/' ? route().pathname === '/' : route().pathname.startsWith(p))) ? 'page' : undefined);
@@ -44,6 +45,10 @@ export function AppHeader(props: { user: User; end?: JSX.Element }) {
           <Icon name="document" size={18} />
           <span>{t('nav.signatures')}</span>
         </a>
+        <a href="/dossiers" aria-current={current('/dossiers')}>
+          <Icon name="archive" size={18} />
+          <span>{t('nav.dossiers')}</span>
+        </a>
         <Show when={props.user.isAdmin}>
           <a href="/admin" aria-current={current('/admin')}>
             <Icon name="building" size={18} />
@@ -52,6 +57,7 @@ export function AppHeader(props: { user: User; end?: JSX.Element }) {
         </Show>
       </nav>
       <div class="app-header__end">
+        <HeaderSearch />
         {props.end}
         <LanguageSwitcher />
         <span class="account" title={t('nav.account', { name: props.user.name })}>

@@ -18,6 +18,9 @@ export const routes: RouteDef[] = [
   { name: 'documents', pattern: /^\/$/, access: 'signed-in', page: lazy(() => import('../pages/DocumentsPage')) },
   { name: 'document', pattern: /^\/documents\/([0-9a-fA-F-]{36})$/, access: 'signed-in', page: lazy(() => import('../pages/DocumentPage')) },
   { name: 'signatures', pattern: /^\/signatures$/, access: 'signed-in', page: lazy(() => import('../signatures/SignaturesPage')) },
+  { name: 'search', pattern: /^\/search$/, access: 'signed-in', page: lazy(() => import('../search/SearchPage')) },
+  { name: 'dossiers', pattern: /^\/dossiers$/, access: 'signed-in', page: lazy(() => import('../dossiers/DossiersPage')) },
+  { name: 'dossier', pattern: /^\/dossiers\/([0-9a-fA-F-]{36})$/, access: 'signed-in', page: lazy(() => import('../dossiers/DossierPage')) },
   { name: 'consultations', pattern: /^\/consultations$/, access: 'signed-in', page: lazy(() => import('../rounds/ConsultationsPage')) },
   { name: 'admin', pattern: /^\/admin(?:\/(departments|users|agency))?$/, access: 'admin', page: lazy(() => import('../pages/AdminPage')) },
 ];

@@ -15,6 +15,8 @@ import { en as adminEn, vi as adminVi } from '../admin/messages';
 import { en as realtimeEn, vi as realtimeVi } from '../realtime/messages';
 import { en as exchangeEn, vi as exchangeVi } from '../exchange/messages';
 import { en as agencyEn, vi as agencyVi } from '../agency/messages';
+import { en as searchEn, vi as searchVi } from '../search/messages';
+import { en as dossiersEn, vi as dossiersVi } from '../dossiers/messages';
 
 export type { Message };
 
@@ -28,6 +30,8 @@ export const en = {
   ...realtimeEn,
   ...exchangeEn,
   ...agencyEn,
+  ...searchEn,
+  ...dossiersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -45,6 +49,8 @@ export const vi: Catalog = {
   ...realtimeVi,
   ...exchangeVi,
   ...agencyVi,
+  ...searchVi,
+  ...dossiersVi,
 };
 
 /**

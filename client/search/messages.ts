@@ -1,0 +1,46 @@
+/** Messages of search: the header's search box and the results page. */
+import type { CatalogOf } from '../i18n/catalogs';
+
+export const en = {
+  'search.open': 'Search',
+  'search.label': 'Search drafts, records, dossiers and comments',
+  'search.placeholder': 'Search…',
+  'search.submit': 'Search',
+  'search.title': 'Search',
+  'search.intro': 'Diacritics are optional: “quyet dinh” finds “Quyết định”. Only what you may open is shown.',
+  'search.typeFilter': 'Kind',
+  'search.type.all': 'Everything',
+  'search.type.draft': 'Draft',
+  'search.type.record': 'Record',
+  'search.type.dossier': 'Dossier',
+  'search.type.comment': 'Comment',
+  'search.total': '{count} results',
+  'search.totalOne': '1 result',
+  'search.none': 'Nothing found for “{q}”.',
+  'search.prompt': 'Type what you are looking for.',
+  'search.searching': 'Searching…',
+  'search.results': 'Results',
+  'search.more': 'More results',
+} as const;
+
+export const vi: CatalogOf<typeof en> = {
+  'search.open': 'Tìm kiếm',
+  'search.label': 'Tìm bản thảo, mục sổ hồ sơ, hồ sơ công việc và góp ý',
+  'search.placeholder': 'Tìm kiếm…',
+  'search.submit': 'Tìm',
+  'search.title': 'Tìm kiếm',
+  'search.intro': 'Có thể gõ không dấu: “quyet dinh” tìm được “Quyết định”. Chỉ hiện những gì anh/chị được mở.',
+  'search.typeFilter': 'Loại',
+  'search.type.all': 'Tất cả',
+  'search.type.draft': 'Bản thảo',
+  'search.type.record': 'Mục sổ hồ sơ',
+  'search.type.dossier': 'Hồ sơ công việc',
+  'search.type.comment': 'Góp ý',
+  'search.total': '{count} kết quả',
+  'search.totalOne': '1 kết quả',
+  'search.none': 'Không tìm thấy kết quả cho “{q}”.',
+  'search.prompt': 'Nhập nội dung cần tìm.',
+  'search.searching': 'Đang tìm…',
+  'search.results': 'Kết quả',
+  'search.more': 'Xem thêm kết quả',
+};

@@ -1,0 +1,171 @@
+/**
+ * Issue 11, "what it must show" 5, in real Chromium (one browser, one person): search from the
+ * header finds a draft typed with diacritics by a query without them ("quyet dinh phe duyet" finds
+ * "Quyết định phê duyệt …"), with the match highlighted as <mark> and a click opening the draft;
+ * the Dossiers page lists a dossier and its page lists the records filed in it, with the actions a
+ * clerk may take. Axe finds no serious or critical violation on the new screens; screenshots at
+ * desktop width and at 768 px (no horizontal scroll; the header's search opens from its button).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestMs, eventuallyMs } from '../support/timeouts';
+import { buildClientOnce, launchBrowser, newContext, screenshot } from '../support/browser';
+import { checkA11y } from '../support/axe';
+import { makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/server';
+import { call } from '../api/http';
+import { paragraphs, setContent } from '../records/content';
+
+const draftTitle = 'Quyết định phê duyệt kế hoạch đầu tư công năm 2026';
+
+describe('search and dossiers in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let clerk: TestUser;
+  let documentId: string;
+  let dossierId: string;
+  let versionSeq: number;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    await buildClientOnce();
+    [server, browser] = await Promise.all([startTestServer({ SEARCH_INDEX_POLL_MS: '200' }), launchBrowser()]);
+    const db = server.database.db;
+    const office = await makeDepartment(db, `Văn phòng ${Date.now()}`);
+    clerk = await makeUser(db, { departmentIds: [office.id], isClerk: true, name: 'Lê Thị Văn Thư' });
+    const drafter = await makeUser(db, { departmentIds: [office.id], name: 'Trần Văn Soạn' });
+    // A decoy that must rank below (or not match) the draft searched for.
+    await makeDocument(db, drafter, 'Báo cáo tình hình thu chi quý III');
+    const doc = await makeDocument(db, drafter, draftTitle);
+    documentId = doc.id;
+    await setContent(server.collab, doc.id, paragraphs('Điều 1. Phê duyệt kế hoạch đầu tư công năm 2026 của tỉnh.'));
+    const frozen = await call(server, 'POST', `/api/documents/${doc.id}/versions`, { cookie: drafter.cookie, body: { label: 'Bản trình ký' } });
+    expect(frozen.status).toBe(201);
+    versionSeq = frozen.body.version.seq;
+    const opened = await call(server, 'POST', '/api/dossiers', {
+      cookie: clerk.cookie,
+      body: { department: office.id, year: 2026, notation: 'HS-07', title: 'Hồ sơ kế hoạch đầu tư công 2026', retention: 'permanent', rights: 'Sử dụng trong cơ quan' },
+    });
+    expect(opened.status).toBe(201);
+    dossierId = opened.body.dossier.id;
+    expect((await call(server, 'POST', `/api/dossiers/${dossierId}/records`, { cookie: clerk.cookie, body: { seq: versionSeq } })).status).toBe(201);
+    // The indexer runs in the background: wait until the API finds the draft (the UI is tested below).
+    const deadline = Date.now() + eventuallyMs;
+    const firstHit = async () => (await call(server, 'GET', `/api/search?q=${encodeURIComponent('quyet dinh phe duyet')}`, { cookie: clerk.cookie })).body?.results?.[0]?.documentId;
+    while ((await firstHit()) !== documentId) {
+      if (Date.now() > deadline) throw new Error('the draft was not indexed in time');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const openPage = async (): Promise<Page> => {
+    const context = await newContext(browser, server.url, { cookie: clerk.cookie });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    return page;
+  };
+
+  it(
+    'finds "Quyết định phê duyệt" from the header by typing it without diacritics, and opens it',
+    async () => {
+      const page = await openPage();
+      await page.goto('/');
+      const field = page.getByRole('searchbox', { name: 'Search drafts, records, dossiers and comments' });
+      await field.fill('quyet dinh phe duyet');
+      await field.press('Enter');
+      await page.waitForURL(/\/search\?q=quyet/);
+      const results = page.getByTestId('search-results');
+      // The draft and its frozen version (a record with the same title) come first, nothing else.
+      const first = results.locator('.search-result[data-type="draft"]');
+      await first.waitFor({ timeout: eventuallyMs });
+      expect(await first.locator('.search-result__title').textContent()).toBe(draftTitle);
+      const top = await results.locator('.search-result').evaluateAll((items) => items.slice(0, 2).map((li) => `${li.getAttribute('data-type')}:${li.querySelector('.search-result__title')?.textContent}`));
+      expect(top.sort()).toEqual([`draft:${draftTitle}`, `record:${draftTitle}`]);
+      // Highlights are real <mark> elements over the accented words, the rest plain text.
+      const marks = await first.locator('.search-result__title mark').allTextContents();
+      expect(marks.join(' ')).toContain('Quyết định');
+      expect(await results.locator('.search-result', { hasText: 'Báo cáo tình hình' }).count()).toBe(0);
+      expect(await checkA11y(page, 'search results')).toEqual([]);
+      await screenshot(page, 'search-results.png');
+
+      // Keyboard: the result is a link, Enter opens the draft.
+      await first.locator('a').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**/documents/${documentId}`);
+      await page.context().close();
+    },
+    browserTestMs,
+  );
+
+  it(
+    'lists the dossier, and its page shows metadata, the filed record and a clerk’s actions (desktop and 768 px)',
+    async () => {
+      const page = await openPage();
+      await page.goto('/dossiers');
+      const row = page.getByTestId('dossiers').locator('tr', { hasText: 'Hồ sơ kế hoạch đầu tư công 2026' });
+      await row.waitFor({ timeout: eventuallyMs });
+      expect(await row.textContent()).toContain('Open');
+      // The state filter narrows the list (kept in the address).
+      await page.getByLabel('State').selectOption('closed');
+      await page.waitForURL(/state=closed/);
+      await page.getByText('No dossier matches.').waitFor();
+      await page.getByLabel('State').selectOption('');
+      await row.waitFor();
+      expect(await checkA11y(page, 'dossiers list')).toEqual([]);
+      await screenshot(page, 'dossiers-list.png');
+
+      await row.getByRole('link').click();
+      await page.waitForURL(`**/dossiers/${dossierId}`);
+      const records = page.getByTestId('dossier-records');
+      const record = records.locator(`tr[data-seq="${versionSeq}"]`);
+      await record.waitFor({ timeout: eventuallyMs });
+      expect(await record.textContent()).toContain(draftTitle);
+      expect(await record.getByRole('link', { name: 'Open the draft' }).getAttribute('href')).toBe(`/documents/${documentId}`);
+      expect(await record.getByRole('link', { name: `Download record ${versionSeq}` }).getAttribute('href')).toBe(`/api/records/${versionSeq}/bundle`);
+      const metadata = await page.getByTestId('dossier-metadata').textContent();
+      expect(metadata).toMatch(/\.2026\.HS-07/);
+      expect(metadata).toContain('Permanent');
+      expect(metadata).toContain('Sử dụng trong cơ quan');
+      // An open dossier: a clerk may file and close; handover and the package come after closing.
+      await page.getByRole('button', { name: 'Close the dossier' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Hand over to the archive' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Download the handover package' }).count()).toBe(0);
+      expect(await checkA11y(page, 'dossier page')).toEqual([]);
+      await screenshot(page, 'dossier-page.png');
+
+      // Closing through the confirmation shows handover and the package, no more filing.
+      await page.getByRole('button', { name: 'Close the dossier' }).click();
+      await page.getByRole('dialog', { name: 'Close the dossier' }).getByRole('button', { name: 'Close the dossier' }).click();
+      await page.getByRole('button', { name: 'Hand over to the archive' }).waitFor({ timeout: eventuallyMs });
+      expect(await page.getByRole('link', { name: 'Download the handover package' }).getAttribute('href')).toBe(`/api/dossiers/${dossierId}/package`);
+      expect(await page.getByRole('button', { name: 'File' }).count()).toBe(0);
+      expect(await page.getByTestId('dossier-metadata').textContent()).toContain('Closed');
+
+      // Tablet width: one column, nothing wider than the screen; the header's search opens from its button.
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await record.waitFor();
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= 768)).toBe(true);
+      // The header still holds everything: the person's name is not squeezed away.
+      expect(await page.locator('.account__name').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(40);
+      await screenshot(page, 'dossier-page-768.png');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      const field = page.getByRole('searchbox', { name: 'Search drafts, records, dossiers and comments' });
+      await expect.poll(() => field.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
+      await field.fill('ho so ke hoach');
+      await field.press('Enter');
+      await page.getByTestId('search-results').locator('.search-result[data-type="dossier"]').first().waitFor({ timeout: eventuallyMs });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= 768)).toBe(true);
+      expect(await checkA11y(page, 'search results 768')).toEqual([]);
+      await screenshot(page, 'search-results-768.png');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    browserTestMs,
+  );
+});

@@ -12,7 +12,7 @@ describe('health and readiness', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', redis: 'not configured' });
   });
 
   it('answers unknown routes with a JSON 404 naming the route', async () => {

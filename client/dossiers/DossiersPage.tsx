@@ -3,13 +3,17 @@
  * year and state kept in the address (`/dossiers?department=&year=&state=`), so a filtered list can
  * be bookmarked or shared.
  */
-import { createMemo, createResource, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { t, type MessageKey } from '../i18n/i18n';
 import { usePageTitle } from '../app/page-title';
 import { navigate, route } from '../app/router';
 import { api } from '../data/api';
 import { errorMessage } from '../ui/error-message';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { user } from '../session/session';
+import { canCreateDossier } from '../../shared/permissions/dossiers';
+import { dossierActor } from './actor';
+import { OpenDossierDialog } from './OpenDossierDialog';
 import { dossierStates, dossiersApi, type DossierFilter, type DossierState } from './dossiers-api';
 import './dossiers.css';
 
@@ -31,6 +35,14 @@ export default function DossiersPage() {
   const [list] = createResource(filter, (f) => dossiersApi.list(f));
   const [directory] = createResource(() => api.directory().catch(() => null));
   const departmentName = (id: string) => directory()?.departments.find((d) => d.id === id)?.name ?? '';
+  const [opening, setOpening] = createSignal(false);
+  /** Where the caller may open dossiers: their departments, or every department for clerks and administrators. */
+  const openable = () => {
+    const me = user();
+    if (!me) return [];
+    const all = me.isAdmin || me.isClerk ? (directory()?.departments ?? []) : me.departments;
+    return all.filter((d) => canCreateDossier(dossierActor(me), d.id)).map((d) => ({ id: d.id, name: d.name }));
+  };
   const setFilter = (key: 'department' | 'year' | 'state', value: string) => {
     const next = new URLSearchParams(params());
     if (value) next.set(key, value);
@@ -45,7 +57,15 @@ export default function DossiersPage() {
           <h1>{t('dossiers.title')}</h1>
           <p class="page__intro">{t('dossiers.intro')}</p>
         </div>
+        <Show when={openable().length > 0}>
+          <button type="button" class="button button--primary" onClick={() => setOpening(true)}>
+            {t('dossiers.open')}
+          </button>
+        </Show>
       </div>
+      <Show when={opening()}>
+        <OpenDossierDialog departments={openable()} onClose={() => setOpening(false)} onOpened={(id) => navigate(`/dossiers/${id}`)} />
+      </Show>
       <div class="dossiers-filters">
         <label class="field">
           <span>{t('dossiers.filterDepartment')}</span>

@@ -4,9 +4,11 @@
  */
 import { hc } from 'hono/client';
 import type { dossierRoutes } from '../../server/dossiers/routes';
+import type { planRoutes } from '../../server/dossiers/plan-routes';
 import { call } from '../data/http';
 
 const api = hc<ReturnType<typeof dossierRoutes>>('/api');
+const plans = hc<ReturnType<typeof planRoutes>>('/api');
 
 export type DossierState = 'open' | 'closed' | 'handed_over';
 export const dossierStates: readonly DossierState[] = ['open', 'closed', 'handed_over'];
@@ -24,6 +26,9 @@ export const dossiersApi = {
         query: { ...(filter.department ? { department: filter.department } : {}), ...(filter.year ? { year: filter.year } : {}), ...(filter.state ? { state: filter.state } : {}) },
       }),
     ),
+  /** Open a dossier: from an annual-list item (`planItemId`) or ad hoc (notation, title, retention). */
+  create: (json: { department: string; year: number; planItemId?: string; notation?: string; title?: string; retention?: string }) => call(api.dossiers.$post({ json })),
+  plan: (departmentId: string, year: number) => call(plans.departments[':id']['dossier-plan'].$get({ param: { id: departmentId }, query: { year: String(year) } })),
   get: (id: string) => call(api.dossiers[':id'].$get({ param: { id } })),
   file: (id: string, seq: number) => call(api.dossiers[':id'].records.$post({ param: { id }, json: { seq } })),
   close: (id: string) => call(api.dossiers[':id'].close.$post({ param: { id }, json: {} })),

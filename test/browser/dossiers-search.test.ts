@@ -48,6 +48,11 @@ describe('search and dossiers in the browser', () => {
     });
     expect(opened.status).toBe(201);
     dossierId = opened.body.dossier.id;
+    const plan = await call(server, 'PUT', `/api/departments/${office.id}/dossier-plan?year=2026`, {
+      cookie: clerk.cookie,
+      body: { items: [{ notation: 'HS-08', title: 'Hồ sơ báo cáo quý', retention: '10' }] },
+    });
+    expect(plan.status).toBe(200);
     expect((await call(server, 'POST', `/api/dossiers/${dossierId}/records`, { cookie: clerk.cookie, body: { seq: versionSeq } })).status).toBe(201);
     // The indexer runs in the background: wait until the API finds the draft (the UI is tested below).
     const deadline = Date.now() + eventuallyMs;
@@ -97,6 +102,25 @@ describe('search and dossiers in the browser', () => {
       await first.locator('a').focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/documents/${documentId}`);
+      await page.context().close();
+    },
+    browserTestMs,
+  );
+
+  it(
+    'opens a dossier from the annual list through the dialog',
+    async () => {
+      const page = await openPage();
+      await page.goto('/dossiers');
+      await page.getByRole('button', { name: 'Open a dossier' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Open a dossier' });
+      await dialog.getByLabel('Year', { exact: true }).fill('2026');
+      await dialog.getByRole('radio', { name: 'HS-08 · Hồ sơ báo cáo quý' }).check({ timeout: eventuallyMs });
+      expect(await checkA11y(page, 'open a dossier dialog')).toEqual([]);
+      await dialog.getByRole('button', { name: 'Open the dossier' }).click();
+      await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { name: 'Hồ sơ báo cáo quý', level: 1 }).waitFor();
+      expect(await page.getByTestId('dossier-metadata').textContent()).toMatch(/\.2026\.HS-08[\s\S]*10 years/);
       await page.context().close();
     },
     browserTestMs,

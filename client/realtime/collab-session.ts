@@ -73,6 +73,11 @@ export function createCollabSession(documentId: string, self: SelfIdentity, opti
       discardIfReadOnly();
     },
   });
+  // A server state vector is only evidence until the socket closes: edits confirmed since (e.g.
+  // just before a final freeze closed it) are not in it, so they must not count as lacking.
+  provider.on('connection-close', () => {
+    serverStateVector = null;
+  });
   // Access is looked up again after reconnecting: losing edit then discards what cannot be sent.
   createEffect(() => {
     options.canEdit?.();

@@ -70,6 +70,8 @@ describe('no silent loss', () => {
     await page.keyboard.type('Đoạn viết khi mất mạng trên máy tính bảng.');
     await page.locator('.connection[data-stored-locally="true"]').waitFor();
     await expect.poll(async () => Number(await page.locator('.connection').getAttribute('data-unsynced'))).toBeGreaterThan(0);
+    // Item 5: what matters, not a keystroke count.
+    expect(await page.locator('.connection__sync').innerText()).toBe('Not yet synced — saved on this device');
 
     // Back to the list: the edits stay on this device, so nothing to warn about.
     await page.getByRole('link', { name: 'All documents' }).click();
@@ -100,6 +102,7 @@ describe('no silent loss', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('dialog').getByRole('link', { name: title }).click();
     await waitForAllSynced(page);
+    expect(await page.locator('.connection__sync').innerText()).toBe('Saved');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(dialogs).toEqual([]);

@@ -25,6 +25,7 @@ describe('search and dossiers in the browser', () => {
   let documentId: string;
   let dossierId: string;
   let versionSeq: number;
+  let secondSeq: number;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -42,6 +43,10 @@ describe('search and dossiers in the browser', () => {
     const frozen = await call(server, 'POST', `/api/documents/${doc.id}/versions`, { cookie: drafter.cookie, body: { label: 'Bản trình ký' } });
     expect(frozen.status).toBe(201);
     versionSeq = frozen.body.version.seq;
+    await setContent(server.collab, doc.id, paragraphs('Điều 1. Phê duyệt kế hoạch đầu tư công năm 2026 của tỉnh.', 'Điều 2. Hiệu lực thi hành.'));
+    const second = await call(server, 'POST', `/api/documents/${doc.id}/versions`, { cookie: drafter.cookie, body: { label: 'Bản phát hành' } });
+    expect(second.status).toBe(201);
+    secondSeq = second.body.version.seq;
     const opened = await call(server, 'POST', '/api/dossiers', {
       cookie: clerk.cookie,
       body: { department: office.id, year: 2026, notation: 'HS-07', title: 'Hồ sơ kế hoạch đầu tư công 2026', retention: 'permanent', rights: 'Sử dụng trong cơ quan' },
@@ -56,8 +61,12 @@ describe('search and dossiers in the browser', () => {
     expect((await call(server, 'POST', `/api/dossiers/${dossierId}/records`, { cookie: clerk.cookie, body: { seq: versionSeq } })).status).toBe(201);
     // The indexer runs in the background: wait until the API finds the draft (the UI is tested below).
     const deadline = Date.now() + eventuallyMs;
-    const firstHit = async () => (await call(server, 'GET', `/api/search?q=${encodeURIComponent('quyet dinh phe duyet')}`, { cookie: clerk.cookie })).body?.results?.[0]?.documentId;
-    while ((await firstHit()) !== documentId) {
+    // The draft and both versions indexed (they all carry the draft's id).
+    const indexed = async () => {
+      const found = (await call(server, 'GET', `/api/search?q=${encodeURIComponent('quyet dinh phe duyet')}`, { cookie: clerk.cookie })).body;
+      return found?.results?.filter((r: { documentId: string | null }) => r.documentId === documentId).length ?? 0;
+    };
+    while ((await indexed()) < 3) {
       if (Date.now() > deadline) throw new Error('the draft was not indexed in time');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -85,12 +94,12 @@ describe('search and dossiers in the browser', () => {
       await field.press('Enter');
       await page.waitForURL(/\/search\?q=quyet/);
       const results = page.getByTestId('search-results');
-      // The draft and its frozen version (a record with the same title) come first, nothing else.
+      // The draft and its two frozen versions (records with the same title) come first, the decoy not at all.
       const first = results.locator('.search-result[data-type="draft"]');
       await first.waitFor({ timeout: eventuallyMs });
       expect(await first.locator('.search-result__title').textContent()).toBe(draftTitle);
-      const top = await results.locator('.search-result').evaluateAll((items) => items.slice(0, 2).map((li) => `${li.getAttribute('data-type')}:${li.querySelector('.search-result__title')?.textContent}`));
-      expect(top.sort()).toEqual([`draft:${draftTitle}`, `record:${draftTitle}`]);
+      const top = await results.locator('.search-result').evaluateAll((items) => items.slice(0, 3).map((li) => `${li.getAttribute('data-type')}:${li.querySelector('.search-result__title')?.textContent}`));
+      expect(top.sort()).toEqual([`draft:${draftTitle}`, `record:${draftTitle}`, `record:${draftTitle}`]);
       // Highlights are real <mark> elements over the accented words, the rest plain text.
       const marks = await first.locator('.search-result__title mark').allTextContents();
       expect(marks.join(' ')).toContain('Quyết định');
@@ -155,6 +164,10 @@ describe('search and dossiers in the browser', () => {
       expect(metadata).toMatch(/\.2026\.HS-07/);
       expect(metadata).toContain('Permanent');
       expect(metadata).toContain('Sử dụng trong cơ quan');
+      // Filing by ledger number from the page adds the record to the list.
+      await page.getByLabel('Record number in the ledger').fill(String(secondSeq));
+      await page.getByRole('button', { name: 'File', exact: true }).click();
+      await records.locator(`tr[data-seq="${secondSeq}"]`).waitFor({ timeout: eventuallyMs });
       // An open dossier: a clerk may file and close; handover and the package come after closing.
       await page.getByRole('button', { name: 'Close the dossier' }).waitFor();
       expect(await page.getByRole('button', { name: 'Hand over to the archive' }).count()).toBe(0);
@@ -167,7 +180,7 @@ describe('search and dossiers in the browser', () => {
       await page.getByRole('dialog', { name: 'Close the dossier' }).getByRole('button', { name: 'Close the dossier' }).click();
       await page.getByRole('button', { name: 'Hand over to the archive' }).waitFor({ timeout: eventuallyMs });
       expect(await page.getByRole('link', { name: 'Download the handover package' }).getAttribute('href')).toBe(`/api/dossiers/${dossierId}/package`);
-      expect(await page.getByRole('button', { name: 'File' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'File', exact: true }).count()).toBe(0);
       expect(await page.getByTestId('dossier-metadata').textContent()).toContain('Closed');
 
       // Tablet width: one column, nothing wider than the screen; the header's search opens from its button.

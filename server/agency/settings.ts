@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { agencySettings } from '../db/schema';
-import { emptyAgencySettings, type AgencySettings, type SignerTitle } from '../../shared/agency/settings';
+import { emptyAgencySettings, type AgencySettings } from '../../shared/agency/settings';
 
 /** The agency's settings, or empty ones (never invented names) while none were saved. */
 export async function getAgencySettings(db: Executor): Promise<AgencySettings> {
@@ -23,14 +23,8 @@ export async function getAgencySettings(db: Executor): Promise<AgencySettings> {
   };
 }
 
-export interface AgencySettingsValues {
-  name: string;
-  abbreviation: string;
-  code: string;
-  superiorBody: string;
-  placeName: string;
-  signerTitles: SignerTitle[];
-}
+/** What an administrator saves: the settings without their timestamp. */
+export type AgencySettingsValues = Omit<AgencySettings, 'updatedAt'>;
 
 /** Replace the settings (insert the row on first save). */
 export async function saveAgencySettings(db: Executor, values: AgencySettingsValues, updatedBy: string): Promise<AgencySettings> {

@@ -42,7 +42,7 @@ export function AppHeader(props: { user: User; end?: JSX.Element }) {
           <span>{t('nav.consultations')}</span>
         </a>
         <a href="/signatures" aria-current={current('/signatures')}>
-          <Icon name="document" size={18} />
+          <Icon name="seal" size={18} />
           <span>{t('nav.signatures')}</span>
         </a>
         <a href="/dossiers" aria-current={current('/dossiers')}>

@@ -1,6 +1,6 @@
 /**
  * The search box in the header: a field and a button that open the results page
- * (`/search?q=…`, a lazy chunk, so the header itself stays small). Under 900 px only the button
+ * (`/search?q=…`, a lazy chunk, so the header itself stays small). Up to 1280 px wide only the button
  * shows; it opens the field first, then searches. Escape closes the narrow field.
  */
 import { createEffect, createSignal } from 'solid-js';
@@ -9,7 +9,7 @@ import { Icon } from '../ui/Icon';
 import { navigate, route } from '../app/router';
 import './header-search.css';
 
-const narrow = () => window.matchMedia('(max-width: 900px)').matches;
+const narrow = () => window.matchMedia('(max-width: 1280px)').matches;
 
 export function HeaderSearch() {
   let input!: HTMLInputElement;

@@ -3,7 +3,7 @@
  * submissions + submission_steps, notification "signature_requested" to the first signer).
  * One transaction; the first step's turn starts now.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { documentTypes, documentVersions, ledgerEntries, submissionSteps, submissions } from '../db/schema';
 import { conflict, forbidden, notFound, validationFailed } from '../errors';
@@ -41,6 +41,10 @@ export async function createSubmission(db: Database, actor: SessionUser, version
       if (!prev) throw validationFailed('previous: no such submission of this draft', [{ path: 'previous', message: 'unknown submission' }]);
       if (prev.state !== 'returned' && prev.state !== 'withdrawn') throw conflict('Only a returned or withdrawn submission can be resubmitted');
     }
+    // A signed submission awaits its number; an issued one is the document itself: neither is
+    // signed again (the final state is in submissions, so checked here and not only in the UI).
+    const [done] = await tx.select({ state: submissions.state }).from(submissions).where(and(eq(submissions.documentId, doc.id), inArray(submissions.state, ['signed', 'issued'])));
+    if (done) throw conflict(done.state === 'issued' ? 'This draft has already been issued: it cannot be submitted for signature again' : 'This draft is already signed and awaits issuance by the clerk');
     const [open] = await tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.documentId, doc.id), eq(submissions.state, 'pending')));
     if (open) throw conflict('This draft already has a submission waiting for signatures; withdraw it first');
     const [row] = await tx

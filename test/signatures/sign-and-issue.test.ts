@@ -34,6 +34,11 @@ describe('sign-off and issuance', () => {
     expect(retry.status).toBe(200);
     expect((await retry.json()).replayed).toBe(true);
     expect((await signStep(s, s.leader, sub.id, 1, leaderKey)).res.status).toBe(200);
+    // Signed, awaiting its number: not submitted again either.
+    const resubmission = { documentType: 'QĐ', signers: [{ user: s.leader.id, step: 'sign' }] };
+    const early = await s.t.request(`/api/versions/${versionId}/submissions`, { cookie: s.drafter.cookie, body: resubmission });
+    expect(early.status).toBe(409);
+    expect((await early.json()).error.message).toMatch(/awaits issuance/);
 
     // Only a clerk issues.
     expect((await s.t.request(`/api/submissions/${sub.id}/issue`, { cookie: s.leader.cookie, body: {} })).status).toBe(403);
@@ -41,6 +46,10 @@ describe('sign-off and issuance', () => {
     expect(issued).toMatchObject({ number: expect.any(Number), symbol: 'QĐ-UBND', issuedAt: expect.any(String) });
     expect(issued.notation).toBe(`${String(issued.number).padStart(2, '0')}/QĐ-UBND`);
     expect((await s.t.request(`/api/submissions/${sub.id}/issue`, { cookie: s.clerk.cookie, body: {} })).status).toBe(409);
+    // An issued document is not submitted for signature again.
+    const again = await s.t.request(`/api/versions/${versionId}/submissions`, { cookie: s.drafter.cookie, body: resubmission });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already been issued/);
 
     // The draft is read-only and names its number.
     const doc = await s.t.json(`/api/documents/${documentId}`, { cookie: s.drafter.cookie });

@@ -4,8 +4,8 @@
  * successor (dissolveDepartment here: dossiers, drafts and grants move; memberships end). Each
  * move is written to department_history, so GET /departments/:id/history shows what went where.
  *
- * HOOK for other capabilities: add your department-owned table to `departmentOwnedTables`
- * (rounds, registers, …). Tables that do not exist yet are skipped, so adding a line early is safe.
+ * HOOK for other capabilities: add your department-owned table to `departmentOwnedTables`.
+ * Tables that do not exist yet are skipped, so adding a line early is safe.
  */
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
@@ -39,7 +39,22 @@ export const departmentOwnedTables: DepartmentOwnedTable[] = [
   },
   { name: 'dossierGrants', table: 'dossier_grants', column: 'department_id' },
   { name: 'searchEntries', table: 'search_entries', column: 'department_id' },
-  // Issue 9 (rounds) and issue 10 (registers): add { name, table, column } lines here.
+  // Consultation rounds: the successor answers for the department it absorbed (open rounds stay
+  // answerable) and keeps its responses. Consulted twice in one round: one row, the lead role wins.
+  {
+    name: 'roundDepartments',
+    table: 'round_departments',
+    column: 'department_id',
+    beforeMove: async (db, fromId, toId) => {
+      await db.execute(sql`update round_departments t set role = 'lead' from round_departments s
+        where s.round_id = t.round_id and s.department_id = ${fromId} and t.department_id = ${toId} and s.role = 'lead'`);
+      await db.execute(sql`delete from round_departments s where s.department_id = ${fromId}
+        and exists (select 1 from round_departments t where t.round_id = s.round_id and t.department_id = ${toId})`);
+    },
+  },
+  { name: 'roundResponses', table: 'round_responses', column: 'department_id' },
+  // Registers (issue 10) are the agency's, not a department's: nothing to move. Comments keep the
+  // department their author wrote for, as written.
 ];
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows: T[] }).rows ?? [])) as T[];

@@ -1,6 +1,6 @@
 /**
  * Issue 11, "what it must show" 2: merging and dissolving departments that hold dossiers, annual
- * lists, drafts and records; afterwards every item is reachable by the right people, the history
+ * lists, drafts, consultation rounds and records; afterwards every item is reachable by the right people, the history
  * says what moved where, and every record still verifies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { makeDepartment, makeDocument, makeUser } from '../support/factories';
 import { call } from '../api/http';
 import { paragraphs, setContent } from '../records/content';
+import { inSeconds, rounds } from '../rounds/setup';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -38,6 +39,14 @@ describe('reorganisation without loss', { timeout: 180_000 }, () => {
     };
     const a = await setUp(commune, communeStaff, 'AB-1');
     const b = await setUp(neighbour, neighbourStaff, 'AP-1');
+    // A round still open asks the neighbour commune (lead) and the district for their opinion.
+    const r = rounds(server);
+    const opened = await r.open(communeStaff, a.doc.id, {
+      title: 'Lấy ý kiến lần 1', request: 'Đề nghị góp ý', deadline: inSeconds(3600),
+      departments: [{ department: neighbour.id, role: 'lead' }, { department: district.id, role: 'cooperating' }],
+    });
+    expect(opened.status).toBe(201);
+    const roundId = opened.body.round.id;
 
     // Dissolving needs a successor.
     expect((await call(server, 'POST', `/api/departments/${neighbour.id}/dissolve`, { cookie: admin.cookie, body: {} })).status).toBe(400);
@@ -45,6 +54,12 @@ describe('reorganisation without loss', { timeout: 180_000 }, () => {
     const dissolved = await call(server, 'POST', `/api/departments/${neighbour.id}/dissolve`, { cookie: admin.cookie, body: { successor: district.id } });
     expect(dissolved.status).toBe(200);
     expect(dissolved.body.moved).toMatchObject({ dossiers: 1, dossierPlanItems: 1, drafts: 1 });
+    // The district succeeds the neighbour in the open round: one row, as lead, and it can answer.
+    const round = (await r.get(admin, roundId)).body.round;
+    expect(round.departments.map((d: { department: { id: string }; role: string }) => [d.department.id, d.role])).toEqual([[district.id, 'lead']]);
+    expect((await r.respond(districtStaff, roundId, { department: district.id, position: 'agree', summary: 'Nhất trí' })).status).toBe(201);
+    // The dissolved commune's former staff (memberships ended) no longer see the round at all.
+    expect((await r.respond(neighbourStaff, roundId, { department: neighbour.id, position: 'agree', summary: 'Nhất trí' })).status).toBe(404);
     // Merge the other commune into the district (members move with it).
     expect((await call(server, 'PATCH', `/api/departments/${commune.id}`, { cookie: admin.cookie, body: { mergeInto: district.id } })).status).toBe(200);
 

@@ -13,6 +13,7 @@ import { mayChangeComment, mayRemark, mayResolveThread, type RemarkContext } fro
 import type { AnchorStatus, CommentDto, ThreadDto } from '../../shared/comments/api';
 import { commentsApi } from './comments-api';
 import { Composer, type Person } from './Composer';
+import { policyActor } from '../session/actor';
 
 export interface Actor {
   id: string;
@@ -20,11 +21,7 @@ export interface Actor {
   leaderDepartmentIds: string[];
 }
 
-export const actorOf = (me: User): Actor => ({
-  id: me.id,
-  isAdmin: me.isAdmin,
-  leaderDepartmentIds: me.departments.filter((d) => d.role === 'leader').map((d) => d.id),
-});
+export const actorOf = (me: User): Actor => policyActor(me);
 
 function CommentItem(props: { comment: CommentDto; me: Actor; ctx: RemarkContext; people: () => Person[]; onChanged: (thread: ThreadDto) => void }) {
   const [editing, setEditing] = createSignal(false);

@@ -17,7 +17,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Icon } from '../ui/Icon';
 import { notify } from '../ui/toast';
 import { canCloseDossier, canExportDossier, canFileIntoDossier, canHandOverDossier, canReopenDossier } from '../../shared/permissions/dossiers';
-import { dossierActor, dossierFacts } from './actor';
+import { dossierFacts } from './actor';
+import { policyActor } from '../session/actor';
 import { dossiersApi, type DossierDto } from './dossiers-api';
 import { DossierRecords } from './DossierRecords';
 import { stateLabel } from './DossiersPage';
@@ -67,7 +68,7 @@ export default function DossierPage(props: { params: string[] }) {
   const [busy, setBusy] = createSignal(false);
   const [confirming, setConfirming] = createSignal<'close' | 'handover' | null>(null);
   const [seq, setSeq] = createSignal('');
-  const actor = () => dossierActor(user()!);
+  const actor = () => policyActor(user()!);
   const act = async (run: () => Promise<unknown>, done?: string) => {
     setBusy(true);
     setError(null);

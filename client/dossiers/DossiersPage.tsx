@@ -12,7 +12,7 @@ import { errorMessage } from '../ui/error-message';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { user } from '../session/session';
 import { canCreateDossier } from '../../shared/permissions/dossiers';
-import { dossierActor } from './actor';
+import { policyActor } from '../session/actor';
 import { OpenDossierDialog } from './OpenDossierDialog';
 import { dossierStates, dossiersApi, type DossierFilter, type DossierState } from './dossiers-api';
 import './dossiers.css';
@@ -41,7 +41,7 @@ export default function DossiersPage() {
     const me = user();
     if (!me) return [];
     const all = me.isAdmin || me.isClerk ? (directory()?.departments ?? []) : me.departments;
-    return all.filter((d) => canCreateDossier(dossierActor(me), d.id)).map((d) => ({ id: d.id, name: d.name }));
+    return all.filter((d) => canCreateDossier(policyActor(me), d.id)).map((d) => ({ id: d.id, name: d.name }));
   };
   const setFilter = (key: 'department' | 'year' | 'state', value: string) => {
     const next = new URLSearchParams(params());

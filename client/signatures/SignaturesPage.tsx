@@ -1,7 +1,8 @@
 /**
  * Signatures: this device's signing key (created here, approved by an administrator), the queue of
  * steps waiting for me (longest wait first) with one-tap Sign — one idempotent request, safe to retry
- * on a flaky connection — or Return, and for clerks the signed documents waiting to be issued.
+ * on a flaky connection — or Return, for clerks the signed documents waiting to be issued, and for
+ * leaders, clerks and administrators the processing dashboard (ProcessingDashboard.tsx).
  * Fits 768 px and touch (large buttons, one column).
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
@@ -13,6 +14,9 @@ import { user } from '../session/session';
 import { duration } from '../rounds/time';
 import { createDeviceKey, loadDeviceKey, signerOf } from './device-key-store';
 import { signaturesApi } from './signatures-api';
+import { canViewProcessing } from '../../shared/permissions';
+import ProcessingDashboard from './ProcessingDashboard';
+import { policyActor } from '../session/actor';
 import './signatures.css';
 
 export default function SignaturesPage() {
@@ -147,10 +151,8 @@ export default function SignaturesPage() {
           )}
         </Show>
       </section>
-      <Show when={me().isAdmin || me().isClerk || me().departments.some((d) => d.role === 'leader')}>
-        <p>
-          <a href={signaturesApi.dashboardCsvUrl} download="processing.csv">{t('signatures.dashboardCsv')}</a>
-        </p>
+      <Show when={canViewProcessing(policyActor(me()))}>
+        <ProcessingDashboard />
       </Show>
     </div>
   );

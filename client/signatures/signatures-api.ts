@@ -19,5 +19,8 @@ export const signaturesApi = {
     call(api.submissions[':id'].steps[':stepIndex'].return.$post({ param: { id, stepIndex: String(stepIndex) }, json: { reason } })),
   issue: (id: string) => call(api.submissions[':id'].issue.$post({ param: { id }, json: {} })),
   documentSubmissions: (id: string) => call(api.documents[':id'].submissions.$get({ param: { id } })),
+  dashboard: (period: { from: string; to: string }) => call(api.signatures.dashboard.$get({ query: period })),
   dashboardCsvUrl: '/api/signatures/dashboard.csv',
 };
+
+export type ProcessingRow = Awaited<ReturnType<typeof signaturesApi.dashboard>>['signers'][number];

@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientOnce, launchBrowser, newContext, screenshot } from '../support/browser';
+import { checkA11y } from '../support/axe';
 import { grant, makeDepartment, makeDocument, makeUser, type TestUser } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { call } from '../api/http';
@@ -76,6 +77,9 @@ describe('sign-off in the browser', () => {
     const item = page.locator(`.signatures-item[data-submission="${submissionId}"]`);
     await item.waitFor();
     await page.locator('.signatures-device__state[data-state="active"]').waitFor();
+    // The processing dashboard (leaders, clerks, administrators): the leader's own row, one waiting.
+    const leaderRow = (p: Page) => p.locator(`.processing-table[data-scope="signer"] tr[data-id="${leader.id}"]`);
+    await expect.poll(() => leaderRow(page).locator('[data-col="waiting"]').textContent()).toBe('1');
     await screenshot(page, 'signatures-queue-tablet.png');
     await item.locator('button.button--primary').tap();
     await item.waitFor({ state: 'detached', timeout: 30_000 });
@@ -87,6 +91,13 @@ describe('sign-off in the browser', () => {
     await toIssue.locator('button.button--primary').tap();
     await toIssue.waitFor({ state: 'detached', timeout: 30_000 });
     await screenshot(clerkPage, 'signatures-issued-tablet.png');
+    // The clerk's dashboard: the leader signed one in the period and has nothing waiting; the CSV
+    // link asks for the same period.
+    await clerkPage.reload();
+    await expect.poll(() => leaderRow(clerkPage).locator('[data-col="signed"]').textContent()).toBe('1');
+    expect(await leaderRow(clerkPage).locator('[data-col="waiting"]').textContent()).toBe('0');
+    expect(await checkA11y(clerkPage, 'signatures with the processing dashboard (tablet)')).toEqual([]);
+    expect(await clerkPage.locator('.processing a[download]').getAttribute('href')).toMatch(/^\/api\/signatures\/dashboard\.csv\?from=.+&to=/);
 
     const { body } = await api(drafter, 'GET', `/api/submissions/${submissionId}`);
     expect(body.submission.state).toBe('issued');

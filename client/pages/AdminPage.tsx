@@ -1,15 +1,17 @@
-/** Administration (administrators only): departments and users, as two tabs. */
-import { Show } from 'solid-js';
+/** Administration (administrators only): departments, users, the agency, signing keys, as tabs. */
+import { Match, Switch } from 'solid-js';
 import { DepartmentsAdmin } from '../admin/DepartmentsAdmin';
 import { UsersAdmin } from '../admin/UsersAdmin';
 import { AgencySettingsForm } from '../agency/AgencySettingsForm';
+import { SigningKeysAdmin } from '../signatures/SigningKeysAdmin';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { usePageTitle } from '../app/page-title';
 
 export default function AdminPage(props: { params: string[] }) {
   usePageTitle(() => t('admin.title'));
-  const tab = () => (props.params[0] === 'users' || props.params[0] === 'agency' ? props.params[0] : 'departments');
+  const tabs = ['departments', 'users', 'agency', 'keys'] as const;
+  const tab = () => tabs.find((x) => x === props.params[0]) ?? 'departments';
   return (
     <div class="page">
       <div class="page__header">
@@ -28,10 +30,22 @@ export default function AdminPage(props: { params: string[] }) {
           <Icon name="seal" size={18} />
           {t('agency.tab')}
         </a>
+        <a href="/admin/keys" aria-current={tab() === 'keys' ? 'page' : undefined}>
+          <Icon name="lock" size={18} />
+          {t('signatures.keys.tab')}
+        </a>
       </nav>
-      <Show when={tab() === 'users'} fallback={<Show when={tab() === 'agency'} fallback={<DepartmentsAdmin />}><AgencySettingsForm /></Show>}>
-        <UsersAdmin />
-      </Show>
+      <Switch fallback={<DepartmentsAdmin />}>
+        <Match when={tab() === 'users'}>
+          <UsersAdmin />
+        </Match>
+        <Match when={tab() === 'agency'}>
+          <AgencySettingsForm />
+        </Match>
+        <Match when={tab() === 'keys'}>
+          <SigningKeysAdmin />
+        </Match>
+      </Switch>
     </div>
   );
 }

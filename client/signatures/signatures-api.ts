@@ -10,6 +10,9 @@ const api = hc<ReturnType<typeof signatureRoutes>>('/api');
 
 export const signaturesApi = {
   myKeys: () => call(api['signing-keys'].$get({ query: {} })),
+  allKeys: () => call(api['signing-keys'].$get({ query: { all: 'true' } })),
+  approveKey: (id: string) => call(api['signing-keys'][':id'].approve.$post({ param: { id } })),
+  revokeKey: (id: string) => call(api['signing-keys'][':id'].revoke.$post({ param: { id } })),
   registerKey: (publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string }, deviceName: string) => call(api['signing-keys'].$post({ json: { publicJwk, deviceName } })),
   queue: () => call(api.signatures.queue.$get()),
   submission: (id: string) => call(api.submissions[':id'].$get({ param: { id } })),

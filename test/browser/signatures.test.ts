@@ -68,11 +68,21 @@ describe('sign-off in the browser', () => {
     const page = await tablet(leader);
     await page.locator('.signatures-device__create button').tap();
     await page.locator('.signatures-device__state').waitFor();
-    // The administrator approves the key (their own screen is outside this test).
+    // The administrator approves the key on Administration › Signing keys (pending first, named).
     const keys = await api(admin, 'GET', '/api/signing-keys?all=true');
     const pending = keys.body.keys.find((k: { userId: string; state: string }) => k.userId === leader.id && k.state === 'pending');
     expect(pending).toBeTruthy();
-    expect((await api(admin, 'POST', `/api/signing-keys/${pending.id}/approve`)).status).toBe(200);
+    const adminPage = await tablet(admin);
+    await adminPage.goto('/admin/keys');
+    const keyRow = adminPage.locator(`.signing-keys tr[data-key="${pending.id}"]`);
+    await keyRow.waitFor();
+    expect(await keyRow.locator('.signing-keys__person').textContent()).toBe(leader.name);
+    expect(await checkA11y(adminPage, 'administration: signing keys (tablet)')).toEqual([]);
+    await keyRow.locator('button.button--primary').tap();
+    await adminPage.locator(`.signing-keys tr[data-key="${pending.id}"][data-state="active"]`).waitFor();
+    await screenshot(adminPage, 'signatures-keys-admin-tablet.png');
+    const approved = await api(admin, 'GET', '/api/signing-keys?all=true');
+    expect(approved.body.keys.find((k: { id: string }) => k.id === pending.id)).toMatchObject({ state: 'active', certificate: expect.anything() });
     await page.reload();
     const item = page.locator(`.signatures-item[data-submission="${submissionId}"]`);
     await item.waitFor();

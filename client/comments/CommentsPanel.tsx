@@ -123,6 +123,22 @@ export function CommentsPanel(props: { id: string; documentId: string; me: User;
             {t('comments.queuedCount', { count: c.store.queued().length })}
           </p>
         </Show>
+        <For each={c.store.refused()}>
+          {(write) => (
+            <div class="comments-panel__refused" role="alert" data-local-id={write.localId}>
+              <p>{t('comments.refused', { reason: write.reason })}</p>
+              <blockquote class="comments-panel__refused-text">{write.body}</blockquote>
+              <div class="comments-panel__refused-actions">
+                <button type="button" class="button button--small" onClick={() => void navigator.clipboard?.writeText(write.body).then(() => toast(t('comments.refusedCopied')))}>
+                  {t('comments.refusedCopy')}
+                </button>
+                <button type="button" class="button button--small button--quiet" onClick={() => c.store.dismissRefused(write.localId)}>
+                  {t('comments.refusedDismiss')}
+                </button>
+              </div>
+            </div>
+          )}
+        </For>
       </div>
       <div class="comments-panel__scroll">
         <Show when={c.draft()}>

@@ -4,10 +4,13 @@
  * every reconnection, and when a local edit may have orphaned or restored a passage.
  * Writes made offline (new threads, replies) are queued in localStorage and sent on reconnect, in
  * order; a queued thread whose positions the server has not received yet (422 anchor_unknown) waits
- * for the next sync. Must be created inside a component.
+ * for the next sync. One the server refuses for good (access gone, draft finalized meanwhile) moves
+ * to `refused` with the reason, kept on the device until the person dismisses it: never dropped
+ * silently. Must be created inside a component.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { ApiError, NetworkError } from '../data/http';
+import { errorMessage } from '../ui/error-message';
 import { readJson, writeJson } from '../session/local-data';
 import type { CollabSession } from '../realtime/collab-session';
 import { commentsApi } from './comments-api';
@@ -21,11 +24,17 @@ export type QueuedWrite =
   | { type: 'thread'; localId: string; kind: ThreadKind; body: string; anchor: ThreadAnchorInput; mentions: string[]; quote: string; queuedAt: string }
   | { type: 'reply'; localId: string; threadId: string; body: string; mentions: string[]; queuedAt: string };
 
+/** A queued write the server refused when it was finally sent, with the server's reason. */
+export type RefusedWrite = QueuedWrite & { reason: string };
+
 export interface ThreadsStore {
   threads: Accessor<ThreadDto[]>;
   loaded: Accessor<boolean>;
   /** Writes waiting on this device for the network. */
   queued: Accessor<QueuedWrite[]>;
+  /** Queued writes the server refused when sent (shown with their text until dismissed). */
+  refused: Accessor<RefusedWrite[]>;
+  dismissRefused(localId: string): void;
   refetch(): Promise<void>;
   /** Send now, or queue when offline; returns the created thread when sent. */
   createThread(input: { kind: ThreadKind; body: string; anchor: ThreadAnchorInput; mentions: string[]; quote: string }): Promise<{ thread?: ThreadDto; notNotified: string[]; queued: boolean }>;
@@ -35,6 +44,7 @@ export interface ThreadsStore {
 }
 
 const queueKey = (documentId: string) => `comment-queue:${documentId}`;
+const refusedKey = (documentId: string) => `comment-refused:${documentId}`;
 const localId = () => `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const offline = (error: unknown) => error instanceof NetworkError;
 
@@ -45,6 +55,11 @@ export function createThreadsStore(documentId: string, session: CollabSession): 
   const saveQueue = (next: QueuedWrite[]) => {
     setQueued(next);
     writeJson(queueKey(documentId), next);
+  };
+  const [refused, setRefused] = createSignal<RefusedWrite[]>(readJson<RefusedWrite[]>(refusedKey(documentId)) ?? []);
+  const saveRefused = (next: RefusedWrite[]) => {
+    setRefused(next);
+    writeJson(refusedKey(documentId), next);
   };
 
   let fetching: Promise<void> | null = null;
@@ -90,7 +105,9 @@ export function createThreadsStore(documentId: string, session: CollabSession): 
         } catch (error) {
           if (offline(error)) return; // still offline: try again later, in order
           if (error instanceof ApiError && error.code === 'anchor_unknown') return; // our edits are not on the server yet
-          // Refused for good (access gone, passage gone): drop it rather than block the rest.
+          // Refused for good (access gone, draft finalized): set it aside with the reason rather
+          // than block the rest; its text stays on this device until the person dismisses it.
+          saveRefused([...refused(), { ...write, reason: errorMessage(error) }]);
         }
         saveQueue(queued().filter((w) => w.localId !== write.localId));
       }
@@ -129,6 +146,8 @@ export function createThreadsStore(documentId: string, session: CollabSession): 
     threads,
     loaded,
     queued,
+    refused,
+    dismissRefused: (id) => saveRefused(refused().filter((w) => w.localId !== id)),
     refetch,
     put,
     async createThread(input) {

@@ -19,6 +19,7 @@ describe('comments in the browser', () => {
   let nam: TestUser;
   let hung: TestUser;
   let documentId: string;
+  let justiceId: string;
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
@@ -31,6 +32,7 @@ describe('comments in the browser', () => {
     const db = server.database.db;
     const office = await makeDepartment(db, 'Văn phòng UBND tỉnh');
     const justice = await makeDepartment(db, 'Sở Tư pháp');
+    justiceId = justice.id;
     lan = await makeUser(db, { departmentIds: [office.id], name: 'Nguyễn Thị Lan' });
     nam = await makeUser(db, { departmentIds: [justice.id], name: 'Lê Hoàng Nam' });
     hung = await makeUser(db, { departmentIds: [justice.id], name: 'Trần Văn Hùng' });
@@ -47,13 +49,13 @@ describe('comments in the browser', () => {
     await server?.stop();
   });
 
-  const open = async (user: TestUser, viewport = { width: 1280, height: 800 }) => {
+  const open = async (user: TestUser, viewport = { width: 1280, height: 800 }, draftId = documentId) => {
     const context = await newContext(browser, server.url, { cookie: user.cookie, viewport });
     contexts.push(context);
     const page = await context.newPage();
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
-    await openDocument(page, documentId);
+    await openDocument(page, draftId);
     return page;
   };
 
@@ -178,5 +180,49 @@ describe('comments in the browser', () => {
     await screenshot(tablet, 'comments-tablet.png');
 
     expect(problems.filter((p) => !/favicon|Failed to load resource/.test(p))).toEqual([]);
+  }, 180_000);
+
+  it('a comment written offline is sent on reconnect; one refused meanwhile keeps its text on screen', async () => {
+    // A draft of its own, so this test runs alone (-t) or after the other one alike.
+    const db = server.database.db;
+    const draft = (await makeDocument(db, lan, 'Kế hoạch số hóa hồ sơ')).id;
+    await grant(db, draft, { departmentId: justiceId }, 'comment');
+    const writer = await writeDraft(server, draft, lan, [`Điều 1. ${passage} của cơ quan.`, `Điều 2. ${second}.`]);
+    writer.destroy();
+    const page = await open(nam, undefined, draft);
+    await ensurePanel(page);
+    const writeOffline = async (text: string, body: string) => {
+      await page.context().setOffline(true);
+      await select(page, text);
+      await page.waitForTimeout(100); // the editor reads the selection on selectionchange
+      await page.keyboard.press('Control+Alt+m');
+      await panel(page).getByRole('combobox', { name: 'Your comment' }).fill(body);
+      await panel(page).getByRole('button', { name: 'Send' }).click();
+      await panel(page).locator('.comments-panel__queued', { hasText: '1 comment waiting for the network' }).waitFor();
+    };
+    const serverBodies = async () =>
+      (await call(server, 'GET', `/api/documents/${draft}/threads?state=all`, { cookie: lan.cookie })).body.threads.flatMap((t: { comments: { body: string }[] }) => t.comments.map((c) => c.body));
+
+    // Offline: the comment waits on the device (in localStorage), then goes on reconnect.
+    await writeOffline(passage, 'Viết trên xe, khi mất sóng.');
+    expect(await serverBodies()).toEqual([]);
+    await page.context().setOffline(false);
+    await thread(page, 'Viết trên xe, khi mất sóng.').waitFor();
+    await panel(page).locator('.comments-panel__queued').waitFor({ state: 'detached' });
+    expect(await serverBodies()).toEqual(['Viết trên xe, khi mất sóng.']);
+
+    // Offline again; meanwhile the drafter finalizes the draft: the server refuses the comment, and
+    // its text stays on screen with the reason until dismissed (never dropped silently).
+    await writeOffline(second, 'Góp ý viết sau khi đã chốt.');
+    expect((await call(server, 'POST', `/api/documents/${draft}/versions`, { cookie: lan.cookie, body: { label: 'Bản cuối', final: true } })).status).toBe(201);
+    await page.context().setOffline(false);
+    const refused = panel(page).locator('.comments-panel__refused');
+    await refused.waitFor();
+    expect(await refused.locator('.comments-panel__refused-text').textContent()).toBe('Góp ý viết sau khi đã chốt.');
+    expect(await refused.locator('p').textContent()).toMatch(/could not be sent\. .+ Its text is kept here\./);
+    expect(await serverBodies()).toEqual(['Viết trên xe, khi mất sóng.']);
+    await screenshot(page, 'comments-offline-refused.png');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await refused.waitFor({ state: 'detached' });
   }, 180_000);
 });

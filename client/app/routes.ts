@@ -22,6 +22,7 @@ export const routes: RouteDef[] = [
   { name: 'dossiers', pattern: /^\/dossiers$/, access: 'signed-in', page: lazy(() => import('../dossiers/DossiersPage')) },
   { name: 'dossier', pattern: /^\/dossiers\/([0-9a-fA-F-]{36})$/, access: 'signed-in', page: lazy(() => import('../dossiers/DossierPage')) },
   { name: 'consultations', pattern: /^\/consultations$/, access: 'signed-in', page: lazy(() => import('../rounds/ConsultationsPage')) },
+  { name: 'audit', pattern: /^\/audit$/, access: 'signed-in', page: lazy(() => import('../audit/AuditPage')) },
   { name: 'admin', pattern: /^\/admin(?:\/(departments|users|agency|keys))?$/, access: 'admin', page: lazy(() => import('../pages/AdminPage')) },
 ];
 

@@ -12,6 +12,7 @@ import { errorMessage } from '../ui/error-message';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { user } from '../session/session';
 import { canCreateDossier } from '../../shared/permissions/dossiers';
+import { canBrowseAudit } from '../../shared/permissions/audit';
 import { policyActor } from '../session/actor';
 import { OpenDossierDialog } from './OpenDossierDialog';
 import { dossierStates, dossiersApi, type DossierFilter, type DossierState } from './dossiers-api';
@@ -57,11 +58,18 @@ export default function DossiersPage() {
           <h1>{t('dossiers.title')}</h1>
           <p class="page__intro">{t('dossiers.intro')}</p>
         </div>
-        <Show when={openable().length > 0}>
-          <button type="button" class="button button--primary" onClick={() => setOpening(true)}>
-            {t('dossiers.open')}
-          </button>
-        </Show>
+        <div class="page__actions">
+          <Show when={canBrowseAudit(user()!)}>
+            <a class="button" href="/audit">
+              {t('audit.title')}
+            </a>
+          </Show>
+          <Show when={openable().length > 0}>
+            <button type="button" class="button button--primary" onClick={() => setOpening(true)}>
+              {t('dossiers.open')}
+            </button>
+          </Show>
+        </div>
       </div>
       <Show when={opening()}>
         <OpenDossierDialog departments={openable()} onClose={() => setOpening(false)} onOpened={(id) => navigate(`/dossiers/${id}`)} />

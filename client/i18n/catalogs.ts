@@ -17,6 +17,7 @@ import { en as exchangeEn, vi as exchangeVi } from '../exchange/messages';
 import { en as agencyEn, vi as agencyVi } from '../agency/messages';
 import { en as searchEn, vi as searchVi } from '../search/messages';
 import { en as dossiersEn, vi as dossiersVi } from '../dossiers/messages';
+import { en as auditEn, vi as auditVi } from '../audit/messages';
 
 export type { Message };
 
@@ -32,6 +33,7 @@ export const en = {
   ...agencyEn,
   ...searchEn,
   ...dossiersEn,
+  ...auditEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -51,6 +53,7 @@ export const vi: Catalog = {
   ...agencyVi,
   ...searchVi,
   ...dossiersVi,
+  ...auditVi,
 };
 
 /**

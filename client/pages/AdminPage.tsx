@@ -34,6 +34,10 @@ export default function AdminPage(props: { params: string[] }) {
           <Icon name="lock" size={18} />
           {t('signatures.keys.tab')}
         </a>
+        <a href="/audit">
+          <Icon name="history" size={18} />
+          {t('audit.title')}
+        </a>
       </nav>
       <Switch fallback={<DepartmentsAdmin />}>
         <Match when={tab() === 'users'}>

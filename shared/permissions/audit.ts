@@ -6,8 +6,12 @@ import type { RoleFacts } from './accounts';
 
 export type AuditScope = 'all' | 'records' | 'none';
 
-/** Action prefixes a clerk may see. */
-export const recordsAuditPrefixes = ['record.', 'dossier.', 'issuance.', 'register.', 'audit.'] as const;
+/**
+ * Action prefixes a clerk may see: records (freezing, downloads), dossiers, issuance, registers and
+ * document types, and the trail's own exports. They name the actions the routes record
+ * (`document.issue`, not a separate `issuance.` family).
+ */
+export const recordsAuditPrefixes = ['record.', 'document.freeze', 'document.issue', 'dossier.', 'register.', 'document_type.', 'audit.'] as const;
 
 export const auditScope = (actor: Pick<RoleFacts, 'isAdmin' | 'isClerk'>): AuditScope =>
   actor.isAdmin ? 'all' : actor.isClerk ? 'records' : 'none';

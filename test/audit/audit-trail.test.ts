@@ -76,13 +76,18 @@ describe('audit trail', { timeout: 120_000 }, () => {
     expect((await call(server, 'GET', '/api/audit')).status).toBe(401);
     expect((await call(server, 'GET', '/api/audit', { cookie: member.cookie })).status).toBe(403);
     expect((await call(server, 'GET', '/api/audit.csv', { cookie: member.cookie })).status).toBe(403);
-    const clerk = await makeUser(server.database.db, { isClerk: true } as never);
-    if (clerk.isClerk) {
-      const seen = await call(server, 'GET', '/api/audit', { cookie: clerk.cookie });
-      expect(seen.status).toBe(200);
-      expect(seen.body.events.length).toBeGreaterThan(0);
-      for (const e of seen.body.events) expect(e.action).toMatch(/^(record|dossier|issuance|register|audit)\./);
-    }
+    // Its own events (this test runs alone with -t): a freeze (records part) and sign-ins (not).
+    const doc = await call(server, 'POST', '/api/documents', { cookie: member.cookie, body: { title: 'Tờ trình' } });
+    expect((await call(server, 'POST', `/api/documents/${doc.body.id}/versions`, { cookie: member.cookie, body: { label: 'v1' } })).status).toBe(201);
+    expect((await call(server, 'POST', '/api/auth/login', { body: { email: member.email, password: member.password } })).status).toBe(200);
+    expect((await call(server, 'POST', '/api/auth/login', { body: { email: member.email, password: 'not the password' } })).status).toBe(401);
+    const clerk = await makeUser(server.database.db, { isClerk: true });
+    const seen = await call(server, 'GET', '/api/audit', { cookie: clerk.cookie });
+    expect(seen.status).toBe(200);
+    expect(seen.body.events.length).toBeGreaterThan(0);
+    for (const e of seen.body.events) expect(e.action).toMatch(/^(record\.|document\.freeze|document\.issue|dossier\.|register\.|document_type\.|audit\.)/);
+    // The records part includes the freeze and nothing about sign-ins.
+    expect(seen.body.events.map((e: { action: string }) => e.action)).toContain('document.freeze');
     const res = await fetch(`${server.url}/api/audit.csv?action=auth.`, { headers: { cookie: admin.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);

@@ -207,4 +207,53 @@ describe('search and dossiers in the browser', () => {
     },
     browserTestMs,
   );
+
+  it(
+    'the audit trail: an administrator filters it and downloads what is shown; a clerk sees the records part; others are refused',
+    async () => {
+      const db = server.database.db;
+      const admin = await makeUser(db, { isAdmin: true, name: 'Quản trị Hệ thống' });
+      const staff = await makeUser(db, { name: 'Nhân viên Bình' });
+      // Events of this test's own: a failed sign-in (denied/failure) and a dossier opened.
+      expect((await call(server, 'POST', '/api/auth/login', { body: { email: staff.email, password: 'not the password' } })).status).toBe(401);
+      expect((await call(server, 'POST', '/api/dossiers', { cookie: clerk.cookie, body: { department: clerk.departmentIds[0], year: 2026, notation: `NK-${Date.now()}`, title: 'Hồ sơ nhật ký', retention: '10' } })).status).toBe(201);
+      const visit = async (user: TestUser) => {
+        const context = await newContext(browser, server.url, { cookie: user.cookie, viewport: { width: 768, height: 1024 }, hasTouch: true });
+        const page = await context.newPage();
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto('/audit');
+        return page;
+      };
+      const actions = (page: Page) => page.locator('.audit-table tbody tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')!));
+
+      const page = await visit(admin);
+      await page.locator('.audit-table tr[data-action="auth.sign_in"]').first().waitFor({ timeout: eventuallyMs });
+      expect(await actions(page)).toEqual(expect.arrayContaining(['auth.sign_in', 'dossier.create']));
+      await page.getByLabel('Action starts with').fill('dossier.');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await expect.poll(async () => (await actions(page)).every((a) => a.startsWith('dossier.'))).toBe(true);
+      expect((await actions(page)).length).toBeGreaterThan(0);
+      expect(await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href')).toBe('/api/audit.csv?action=dossier.');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= 768)).toBe(true);
+      expect(await checkA11y(page, 'audit trail 768')).toEqual([]);
+      await screenshot(page, 'audit-trail-768.png');
+      await page.context().close();
+
+      // The clerk: records, dossiers, issuance and registers only; reached from the dossiers page.
+      const clerkPage = await visit(clerk);
+      await clerkPage.goto('/dossiers');
+      await clerkPage.getByRole('link', { name: 'Audit trail' }).click();
+      await clerkPage.locator('.audit-table tr[data-action="dossier.create"]').first().waitFor({ timeout: eventuallyMs });
+      expect((await actions(clerkPage)).filter((a) => a.startsWith('auth.'))).toEqual([]);
+      await clerkPage.context().close();
+
+      // Anyone else: told they may not, and no event is shown.
+      const staffPage = await visit(staff);
+      await staffPage.getByRole('alert').waitFor();
+      expect(await staffPage.locator('.audit-table').count()).toBe(0);
+      await staffPage.context().close();
+      expect(problems).toEqual([]);
+    },
+    browserTestMs,
+  );
 });

@@ -20,6 +20,7 @@ export const routes: RouteDef[] = [
   { name: 'signatures', pattern: /^\/signatures$/, access: 'signed-in', page: lazy(() => import('../signatures/SignaturesPage')) },
   { name: 'search', pattern: /^\/search$/, access: 'signed-in', page: lazy(() => import('../search/SearchPage')) },
   { name: 'dossiers', pattern: /^\/dossiers$/, access: 'signed-in', page: lazy(() => import('../dossiers/DossiersPage')) },
+  { name: 'dossier-plan', pattern: /^\/dossiers\/plan$/, access: 'signed-in', page: lazy(() => import('../dossiers/PlanPage')) },
   { name: 'dossier', pattern: /^\/dossiers\/([0-9a-fA-F-]{36})$/, access: 'signed-in', page: lazy(() => import('../dossiers/DossierPage')) },
   { name: 'consultations', pattern: /^\/consultations$/, access: 'signed-in', page: lazy(() => import('../rounds/ConsultationsPage')) },
   { name: 'audit', pattern: /^\/audit$/, access: 'signed-in', page: lazy(() => import('../audit/AuditPage')) },

@@ -59,6 +59,9 @@ export default function DossiersPage() {
           <p class="page__intro">{t('dossiers.intro')}</p>
         </div>
         <div class="page__actions">
+          <a class="button" href="/dossiers/plan">
+            {t('dossiers.plan.link')}
+          </a>
           <Show when={canBrowseAudit(user()!)}>
             <a class="button" href="/audit">
               {t('audit.title')}

@@ -29,6 +29,8 @@ export const dossiersApi = {
   /** Open a dossier: from an annual-list item (`planItemId`) or ad hoc (notation, title, retention). */
   create: (json: { department: string; year: number; planItemId?: string; notation?: string; title?: string; retention?: string }) => call(api.dossiers.$post({ json })),
   plan: (departmentId: string, year: number) => call(plans.departments[':id']['dossier-plan'].$get({ param: { id: departmentId }, query: { year: String(year) } })),
+  savePlan: (departmentId: string, year: number, items: { notation: string; title: string; retention: string; description?: string }[]) =>
+    call(plans.departments[':id']['dossier-plan'].$put({ param: { id: departmentId }, query: { year: String(year) }, json: { items } })),
   get: (id: string) => call(api.dossiers[':id'].$get({ param: { id } })),
   file: (id: string, seq: number) => call(api.dossiers[':id'].records.$post({ param: { id }, json: { seq } })),
   close: (id: string) => call(api.dossiers[':id'].close.$post({ param: { id }, json: {} })),

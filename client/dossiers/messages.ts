@@ -63,6 +63,17 @@ export const en = {
   'dossiers.retentionHint': 'A number of years, or “permanent”.',
   'dossiers.openSubmit': 'Open the dossier',
   'dossiers.exists': 'A dossier with this file code already exists.',
+  'dossiers.plan.title': 'Annual list of dossiers',
+  'dossiers.plan.intro': 'The dossiers a department plans to open this year. Open them from the list when the work starts; an item already opened stays on the list.',
+  'dossiers.plan.link': 'Annual list',
+  'dossiers.plan.itemTitle': 'Title',
+  'dossiers.plan.description': 'Notes',
+  'dossiers.plan.empty': 'No dossier is planned for this year yet.',
+  'dossiers.plan.add': 'Add a dossier to the list',
+  'dossiers.plan.remove': 'Remove',
+  'dossiers.plan.opened': 'Opened',
+  'dossiers.plan.save': 'Save the list',
+  'dossiers.plan.saved': 'Annual list saved.',
 } as const;
 
 export const vi: CatalogOf<typeof en> = {
@@ -127,4 +138,15 @@ export const vi: CatalogOf<typeof en> = {
   'dossiers.retentionHint': 'Số năm, hoặc “permanent” (vĩnh viễn).',
   'dossiers.openSubmit': 'Mở hồ sơ',
   'dossiers.exists': 'Đã có hồ sơ với mã hồ sơ này.',
+  'dossiers.plan.title': 'Danh mục hồ sơ',
+  'dossiers.plan.intro': 'Các hồ sơ đơn vị dự kiến lập trong năm. Mở hồ sơ từ danh mục khi bắt đầu công việc; mục đã mở hồ sơ được giữ trong danh mục.',
+  'dossiers.plan.link': 'Danh mục hồ sơ',
+  'dossiers.plan.itemTitle': 'Tiêu đề hồ sơ',
+  'dossiers.plan.description': 'Ghi chú',
+  'dossiers.plan.empty': 'Chưa có hồ sơ nào trong danh mục năm này.',
+  'dossiers.plan.add': 'Thêm hồ sơ vào danh mục',
+  'dossiers.plan.remove': 'Bỏ',
+  'dossiers.plan.opened': 'Đã mở',
+  'dossiers.plan.save': 'Lưu danh mục',
+  'dossiers.plan.saved': 'Đã lưu danh mục hồ sơ.',
 };

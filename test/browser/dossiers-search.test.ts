@@ -209,6 +209,44 @@ describe('search and dossiers in the browser', () => {
   );
 
   it(
+    'the annual list: a clerk adds a planned dossier and saves; an item already opened cannot be removed',
+    async () => {
+      const department = clerk.departmentIds[0]!;
+      const year = 2031;
+      // One item already opened as a dossier (through the API, as the dossiers page does).
+      expect((await call(server, 'PUT', `/api/departments/${department}/dossier-plan?year=${year}`, { cookie: clerk.cookie, body: { items: [{ notation: 'HS-01', title: 'Hồ sơ tổng kết năm', retention: '20' }] } })).status).toBe(200);
+      const planned = (await call(server, 'GET', `/api/departments/${department}/dossier-plan?year=${year}`, { cookie: clerk.cookie })).body.items[0];
+      expect((await call(server, 'POST', '/api/dossiers', { cookie: clerk.cookie, body: { department, year, planItemId: planned.id } })).status).toBe(201);
+
+      const page = await openPage();
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await page.goto('/dossiers');
+      await page.getByRole('link', { name: 'Annual list' }).click();
+      await page.waitForURL(/\/dossiers\/plan/);
+      await page.goto(`/dossiers/plan?department=${department}&year=${year}`);
+      const opened = page.locator('.plan-table tr[data-notation="HS-01"]');
+      await opened.waitFor({ timeout: eventuallyMs });
+      expect(await opened.getByRole('button', { name: 'Remove' }).count()).toBe(0);
+      expect(await opened.getByRole('link', { name: 'Opened' }).count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Add a dossier to the list' }).click();
+      await page.getByLabel('Notation 2').fill('HS-02');
+      await page.getByLabel('Title 2').fill('Hồ sơ tiếp công dân');
+      await page.getByLabel('Retention 2').fill('permanent');
+      await page.getByRole('button', { name: 'Save the list' }).click();
+      await expect
+        .poll(async () => (await call(server, 'GET', `/api/departments/${department}/dossier-plan?year=${year}`, { cookie: clerk.cookie })).body.items.map((i: { notation: string; retention: string }) => `${i.notation}:${i.retention}`))
+        .toEqual(['HS-01:20', 'HS-02:permanent']);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= 768)).toBe(true);
+      expect(await checkA11y(page, 'annual list 768')).toEqual([]);
+      await screenshot(page, 'dossier-plan-768.png');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    browserTestMs,
+  );
+
+  it(
     'the audit trail: an administrator filters it and downloads what is shown; a clerk sees the records part; others are refused',
     async () => {
       const db = server.database.db;

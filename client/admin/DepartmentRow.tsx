@@ -1,5 +1,13 @@
-/** One department: its name (renamed in place), member count, and merging it into another. */
-import { createSignal, For, Show } from 'solid-js';
+/**
+ * One department: its name (renamed in place), member count, merging it into another, dissolving it
+ * into a named successor (dossiers, drafts, grants, lists and rounds move: server/dossiers/reorganise.ts)
+ * and its reorganisation history (what moved where).
+ */
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { dossiersApi } from '../dossiers/dossiers-api';
+import { formatDateTime } from '../i18n/format';
+import { locale } from '../i18n/i18n';
+import { en as catalogKeys } from '../i18n/catalogs';
 import { api, type Answer } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
@@ -9,7 +17,9 @@ import { notify } from '../ui/toast';
 type Department = Answer<'listDepartments'>['departments'][number];
 
 export function DepartmentRow(props: { department: Department; all: Department[]; onChanged: () => void }) {
-  const [mode, setMode] = createSignal<'view' | 'rename' | 'merge'>('view');
+  const [mode, setMode] = createSignal<'view' | 'rename' | 'merge' | 'dissolve'>('view');
+  const [showHistory, setShowHistory] = createSignal(false);
+  const [history] = createResource(() => (showHistory() ? props.department.id : null), (id) => dossiersApi.departmentHistory(id));
   const [value, setValue] = createSignal('');
   const act = async (work: () => Promise<unknown>, done?: string) => {
     try {
@@ -31,6 +41,18 @@ export function DepartmentRow(props: { department: Department; all: Department[]
     if (!target || !window.confirm(t('admin.mergeConfirm', { from: props.department.name, to: target.name }))) return;
     void act(() => api.mergeDepartment(props.department.id, target.id), t('admin.departmentsMerged'));
   };
+  const dissolve = (event: SubmitEvent) => {
+    event.preventDefault();
+    const successor = props.all.find((d) => d.id === value());
+    if (!successor || !window.confirm(t('admin.dissolveConfirm', { from: props.department.name, to: successor.name }))) return;
+    void act(() => dossiersApi.dissolveDepartment(props.department.id, successor.id), t('admin.dissolved'));
+  };
+  /** What moved, in words; internal rows (search index) are not listed. */
+  const movedText = (moved: unknown) =>
+    Object.entries((moved ?? {}) as Record<string, number>)
+      .filter(([what, n]) => n > 0 && `admin.moved.${what}` in catalogKeys)
+      .map(([what, n]) => `${t(`admin.moved.${what}` as 'admin.moved.drafts')}: ${n}`)
+      .join(', ');
   return (
     <tr>
       <td>
@@ -51,6 +73,34 @@ export function DepartmentRow(props: { department: Department; all: Department[]
             <button type="button" class="button button--small" onClick={() => setMode('view')}>{t('common.cancel')}</button>
           </form>
         </Show>
+        <Show when={mode() === 'dissolve'}>
+          <form class="inline-form" onSubmit={dissolve}>
+            <select aria-label={t('admin.dissolveFor', { name: props.department.name })} required value={value()} onChange={(e) => setValue(e.currentTarget.value)}>
+              <option value="">{t('admin.successor')}…</option>
+              <For each={props.all.filter((d) => d.id !== props.department.id)}>{(d) => <option value={d.id}>{d.name}</option>}</For>
+            </select>
+            <button type="submit" class="button button--danger button--small">{t('admin.dissolve')}</button>
+            <button type="button" class="button button--small" onClick={() => setMode('view')}>{t('common.cancel')}</button>
+          </form>
+        </Show>
+        <Show when={showHistory()}>
+          <div class="department-history" role="region" aria-label={t('admin.historyOf', { name: props.department.name })}>
+            <Show when={history()} fallback={<p>{history.error ? errorMessage(history.error) : '…'}</p>}>
+              {(h) => (
+                <ul>
+                  <For each={h().events} fallback={<li>{t('admin.historyNone')}</li>}>
+                    {(e) => (
+                      <li data-event={e.event}>
+                        {formatDateTime(e.at, locale())} · {t(`admin.history.${e.event}` as 'admin.history.merged_into', { other: e.otherDepartment.name ?? '' })}
+                        <Show when={movedText(e.moved)}>{(text) => <span class="department-history__moved"> ({text()})</span>}</Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              )}
+            </Show>
+          </div>
+        </Show>
       </td>
       <td>{t('admin.members', { count: props.department.memberCount })}</td>
       <td class="table__actions">
@@ -62,6 +112,14 @@ export function DepartmentRow(props: { department: Department; all: Department[]
           <button type="button" class="button button--small" onClick={() => { setValue(''); setMode('merge'); }}>
             <Icon name="merge" size={16} />
             <span>{t('admin.merge')}</span>
+          </button>
+          <button type="button" class="button button--small" onClick={() => { setValue(''); setMode('dissolve'); }}>
+            <Icon name="archive" size={16} />
+            <span>{t('admin.dissolve')}</span>
+          </button>
+          <button type="button" class="button button--small" aria-expanded={showHistory()} onClick={() => setShowHistory(!showHistory())}>
+            <Icon name="history" size={16} />
+            <span>{t('admin.history')}</span>
           </button>
         </Show>
       </td>

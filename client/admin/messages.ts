@@ -1,4 +1,4 @@
-/** Messages of the administration screens' roles (department role, clerk flag). */
+/** Messages of the administration screens: roles (department role, clerk flag) and reorganisation. */
 import type { CatalogOf } from '../i18n/catalogs';
 
 export const en = {
@@ -8,6 +8,27 @@ export const en = {
   'roles.isClerk': 'Clerk (registers and issues documents, files records)',
   'roles.leaderBadge': 'leader',
   'roles.clerkBadge': 'clerk',
+  'admin.dissolve': 'Dissolve',
+  'admin.dissolveFor': 'Successor of {name}',
+  'admin.successor': 'Successor',
+  'admin.dissolveConfirm': 'Dissolve “{from}”? Its dossiers, drafts, access, annual lists and consultations go to “{to}”; its members leave it.',
+  'admin.dissolved': 'Department dissolved; everything moved to its successor.',
+  'admin.history': 'History',
+  'admin.historyOf': 'History of {name}',
+  'admin.historyNone': 'No reorganisation yet.',
+  'admin.history.merged_into': 'Merged into {other}',
+  'admin.history.dissolved_into': 'Dissolved; successor {other}',
+  'admin.history.received_merger': 'Received {other} (merger)',
+  'admin.history.received_dissolved': 'Succeeded {other} (dissolved)',
+  'admin.moved.dossiers': 'dossiers',
+  'admin.moved.dossierPlanItems': 'annual-list items',
+  'admin.moved.dossierGrants': 'dossier access grants',
+  'admin.moved.drafts': 'drafts',
+  'admin.moved.draftGrants': 'draft access grants',
+  'admin.moved.members': 'members',
+  'admin.moved.membershipsEnded': 'memberships ended',
+  'admin.moved.roundDepartments': 'consultations',
+  'admin.moved.roundResponses': 'consultation answers',
 } as const;
 
 export const vi: CatalogOf<typeof en> = {
@@ -17,4 +38,25 @@ export const vi: CatalogOf<typeof en> = {
   'roles.isClerk': 'Văn thư (đăng ký, phát hành văn bản, lập hồ sơ)',
   'roles.leaderBadge': 'lãnh đạo',
   'roles.clerkBadge': 'văn thư',
+  'admin.dissolve': 'Giải thể',
+  'admin.dissolveFor': 'Đơn vị kế thừa của {name}',
+  'admin.successor': 'Đơn vị kế thừa',
+  'admin.dissolveConfirm': 'Giải thể “{from}”? Hồ sơ, dự thảo, quyền truy cập, danh mục hồ sơ và các đợt lấy ý kiến chuyển sang “{to}”; thành viên rời đơn vị.',
+  'admin.dissolved': 'Đã giải thể đơn vị; mọi thứ đã chuyển sang đơn vị kế thừa.',
+  'admin.history': 'Lịch sử',
+  'admin.historyOf': 'Lịch sử của {name}',
+  'admin.historyNone': 'Chưa có thay đổi tổ chức.',
+  'admin.history.merged_into': 'Sáp nhập vào {other}',
+  'admin.history.dissolved_into': 'Giải thể; đơn vị kế thừa {other}',
+  'admin.history.received_merger': 'Tiếp nhận {other} (sáp nhập)',
+  'admin.history.received_dissolved': 'Kế thừa {other} (giải thể)',
+  'admin.moved.dossiers': 'hồ sơ',
+  'admin.moved.dossierPlanItems': 'mục danh mục hồ sơ',
+  'admin.moved.dossierGrants': 'quyền truy cập hồ sơ',
+  'admin.moved.drafts': 'dự thảo',
+  'admin.moved.draftGrants': 'quyền truy cập dự thảo',
+  'admin.moved.members': 'thành viên',
+  'admin.moved.membershipsEnded': 'thành viên rời đơn vị',
+  'admin.moved.roundDepartments': 'đợt lấy ý kiến',
+  'admin.moved.roundResponses': 'ý kiến trả lời',
 };

@@ -31,6 +31,9 @@ export const dossiersApi = {
   plan: (departmentId: string, year: number) => call(plans.departments[':id']['dossier-plan'].$get({ param: { id: departmentId }, query: { year: String(year) } })),
   savePlan: (departmentId: string, year: number, items: { notation: string; title: string; retention: string; description?: string }[]) =>
     call(plans.departments[':id']['dossier-plan'].$put({ param: { id: departmentId }, query: { year: String(year) }, json: { items } })),
+  /** Reorganisation (administrators): what moved where, and dissolving into a named successor. */
+  departmentHistory: (departmentId: string) => call(plans.departments[':id'].history.$get({ param: { id: departmentId } })),
+  dissolveDepartment: (departmentId: string, successor: string) => call(plans.departments[':id'].dissolve.$post({ param: { id: departmentId }, json: { successor } })),
   get: (id: string) => call(api.dossiers[':id'].$get({ param: { id } })),
   file: (id: string, seq: number) => call(api.dossiers[':id'].records.$post({ param: { id }, json: { seq } })),
   close: (id: string) => call(api.dossiers[':id'].close.$post({ param: { id }, json: {} })),

@@ -80,6 +80,34 @@ describe('an interface a civil servant can trust', () => {
     await context.close();
   }, 90_000);
 
+  it('an administrator dissolves a department into a successor and reads what moved in its history', async () => {
+    const db = server.database.db;
+    const commune = await makeDepartment(db, `Xã Tân Lập ${Date.now()}`);
+    const successor = await makeDepartment(db, `Phường Tân Lập ${Date.now()}`);
+    const clerkOfCommune = await makeUser(db, { departmentIds: [commune.id], name: 'Cán bộ xã' });
+    const draft = await makeDocument(db, clerkOfCommune, 'Tờ trình của xã');
+    const { context, page } = await pageFor(admin, { viewport: { width: 768, height: 1024 }, hasTouch: true });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto('/admin/departments');
+    const row = page.locator('tr', { has: page.getByText(commune.name, { exact: true }) });
+    await row.getByRole('button', { name: 'Dissolve' }).click();
+    await row.getByLabel(`Successor of ${commune.name}`).selectOption(successor.id);
+    await row.locator('form button[type="submit"]').click();
+    await page.getByText('Department dissolved; everything moved to its successor.').waitFor();
+    // The draft now belongs to the successor; the successor's history says where it came from.
+    const moved = await fetch(`${server.url}/api/documents/${draft.id}`, { headers: { cookie: admin.cookie } }).then((r) => r.json());
+    expect(JSON.stringify(moved)).toContain(successor.id);
+    const successorRow = page.locator('tr', { has: page.getByText(successor.name, { exact: true }) });
+    await successorRow.getByRole('button', { name: 'History' }).click();
+    const event = successorRow.locator('.department-history li[data-event="received_dissolved"]');
+    await event.waitFor();
+    expect(await event.textContent()).toContain(`Succeeded ${commune.name} (dissolved)`);
+    expect(await event.textContent()).toMatch(/drafts: 1/);
+    await noSerious(page, 'admin: department history 768');
+    await screenshot(page, 'admin-department-history-768.png');
+    await context.close();
+  }, 90_000);
+
   it('skip link moves focus to the content', async () => {
     const { context, page } = await pageFor(hoa);
     await page.goto('/');

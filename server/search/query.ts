@@ -54,18 +54,32 @@ export async function search(db: Executor, actor: Actor, params: SearchParams): 
   if (params.to) filters.push(sql`s.occurred_at <= ${params.to.toISOString()}`);
   const where = sql.join(filters, sql` and `);
   const ql = sql`lower(${likeEscape(q)})`;
-  const score = sql`(case when lower(s.title) like '%' || ${ql} || '%' then 4 else 0 end
-    + case when lower(s.body) like '%' || ${ql} || '%' then 2 else 0 end
-    + case when s.norm_title like '%' || ${likeEscapeSql(qn)} || '%' then 2 else 0 end
-    + case when s.norm like '%' || ${likeEscapeSql(qn)} || '%' then 1 else 0 end
-    + word_similarity(${qn}, s.norm_title) + word_similarity(${qn}, s.norm))`;
+  const qnLike = likeEscapeSql(qn);
+  // Two phases. Every matching row gets a cheap score from stored columns (the folded phrase in the
+  // title or text, and similarity to the short title); only the best `candidates` of those get the
+  // costly parts (exact spelling with diacritics, similarity over the whole text). Scoring every
+  // match in full cost seconds on long drafts. An exact-spelling match can only be cut off when more
+  // than `candidates` rows already contain the folded phrase.
+  const candidates = Math.max(200, params.offset + params.limit);
   const rows = rowsOf<{ type: SearchType; object_id: string; title: string; body: string; document_id: string | null; dossier_id: string | null; occurred_at: string; score: number; total: number | string }>(
     await db.execute(sql`
-      select s.type, s.object_id, s.title, s.body, s.document_id, s.dossier_id, s.occurred_at,
-             ${score} as score, count(*) over () as total
-        from search_entries s
-       where ${where}
-       order by score desc, s.occurred_at desc, s.object_id
+      with matched as (
+        select s.type, s.object_id, s.title, s.body, s.norm, s.document_id, s.dossier_id, s.occurred_at,
+               (case when s.norm_title like '%' || ${qnLike} || '%' then 2 else 0 end
+                + case when s.norm like '%' || ${qnLike} || '%' then 1 else 0 end
+                + word_similarity(${qn}, s.norm_title)) as cheap
+          from search_entries s
+         where ${where}
+      ), best as (
+        select * from matched order by cheap desc, occurred_at desc, object_id limit ${candidates}
+      )
+      select b.type, b.object_id, b.title, b.body, b.document_id, b.dossier_id, b.occurred_at,
+             b.cheap + (case when lower(b.title) like '%' || ${ql} || '%' then 4 else 0 end
+                        + case when lower(b.body) like '%' || ${ql} || '%' then 2 else 0 end
+                        + word_similarity(${qn}, b.norm)) as score,
+             (select count(*) from matched) as total
+        from best b
+       order by score desc, b.occurred_at desc, b.object_id
        limit ${params.limit} offset ${params.offset}`),
   );
   const total = rows.length ? Number(rows[0]!.total) : params.offset > 0 ? await countOnly(db, where) : 0;

@@ -141,11 +141,12 @@ describe.skipIf(!runnable)('several instances', { timeout: 300_000 }, () => {
     const registered = await api(0, 'POST', '/api/signing-keys', leader.cookie, { publicJwk: device.publicJwk, deviceName: 'Tablet' });
     await api(1, 'POST', `/api/signing-keys/${registered.key.id}/approve`, admin.cookie);
     const signer = deviceKeySigner(registered.key.id, device.privateKey, device.kid);
-    const doc = await makeDocument(db.db, owner);
-    await grant(db.db, doc.id, { userId: leader.id }, 'comment');
-    const frozen = await api(2, 'POST', `/api/documents/${doc.id}/versions`, owner.cookie, { label: 'Trình ký' });
     const submissions: string[] = [];
     for (let i = 0; i < 40; i++) {
+      // A draft of its own each: a draft is issued once (a signed or issued draft is not resubmitted).
+      const doc = await makeDocument(db.db, owner);
+      await grant(db.db, doc.id, { userId: leader.id }, 'comment');
+      const frozen = await api(i + 2, 'POST', `/api/documents/${doc.id}/versions`, owner.cookie, { label: 'Trình ký' });
       const { submission } = await api(i, 'POST', `/api/versions/${frozen.version.id}/submissions`, owner.cookie, { documentType: 'QĐ', signers: [{ user: leader.id, step: 'sign' }] });
       const { submission: shown } = await api(i + 1, 'GET', `/api/submissions/${submission.id}`, leader.cookie);
       await api(i + 2, 'POST', `/api/submissions/${submission.id}/steps/0/sign`, leader.cookie, { keyId: signer.keyId, jws: await signer.sign(shown.steps[0].payload) });

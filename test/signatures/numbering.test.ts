@@ -13,13 +13,11 @@ import { issueSubmission } from '../../server/signatures/issue';
 import { certifiedKey, frozenVersion, scenario, signStep, submit, type Scenario } from './setup';
 
 let s: Scenario;
-let versionId: string;
 let leaderKey: Awaited<ReturnType<typeof certifiedKey>>;
 let second: DatabaseHandle | null = null;
 
 beforeAll(async () => {
   s = await scenario();
-  ({ versionId } = await frozenVersion(s));
   leaderKey = await certifiedKey(s, s.leader);
   if (s.t.testDb.url) second = await openDatabase({ databaseUrl: s.t.testDb.url, dataDir: 'unused', maxConnections: 10 });
 }, 180_000);
@@ -28,8 +26,12 @@ afterAll(async () => {
   await s.t.close();
 });
 
-/** A submission of the shared version, signed by the leader, waiting for the clerk. */
+/**
+ * A draft of its own, frozen, submitted and signed by the leader, waiting for the clerk (a draft is
+ * issued once: a second submission of a signed or issued draft is refused).
+ */
 async function signedSubmission(documentType = 'QĐ') {
+  const { versionId } = await frozenVersion(s);
   const sub = await submit(s, versionId, { documentType, signers: [{ user: s.leader.id, step: 'sign' }] });
   const { res } = await signStep(s, s.leader, sub.id, 0, leaderKey);
   expect(res.status).toBe(200);

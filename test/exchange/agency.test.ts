@@ -28,6 +28,8 @@ afterAll(() => server.stop());
 
 describe('agency settings', () => {
   it('are empty, never invented, before an administrator fills them in', async () => {
+    // A new agency: no settings row (another test of this file may have saved one already).
+    await server.database.db.execute(sql`delete from agency_settings`);
     const res = await call(server, 'GET', '/api/agency', { cookie: member.cookie });
     expect(res.status).toBe(200);
     expect(res.body.agency).toMatchObject({ name: '', abbreviation: '', placeName: '', signerTitles: [] });

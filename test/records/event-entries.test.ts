@@ -36,6 +36,9 @@ beforeAll(async () => {
   owner = await makeUser(db);
   outsider = await makeUser(db);
   clerk = await makeUser(db, { isClerk: true });
+  // The agency key exists from the first freeze or event; make sure it does before reading the JWKS.
+  await createSigner(db, server.config).current();
+  jwks = (await call(server, 'GET', '/.well-known/jwks.json')).body;
 });
 afterAll(() => server.stop());
 
@@ -48,7 +51,6 @@ describe('ledger event entries', () => {
     const agencyWide = await appendTestEvent({ kind: 'test.anchor', documentId: null, body: { head: 'ab'.repeat(32) }, by: clerk });
     expect([frozen.body.version.seq + 1, frozen.body.version.seq + 2]).toEqual([about.entry.seq, agencyWide.entry.seq]);
 
-    jwks = (await call(server, 'GET', '/.well-known/jwks.json')).body;
     const bundle = await call(server, 'GET', `/api/records/${about.entry.seq}/bundle`, { cookie: owner.cookie });
     expect(bundle.status).toBe(200);
     expect(bundle.body).toMatchObject({ format: 'codraft.event-bundle', v: 1, entry: { v: 2, kind: 'test.opened', documentId: doc.id }, body: { round: 'r1' } });
@@ -105,14 +107,26 @@ describe('ledger event entries', () => {
     const db = server.database.db;
     expect((await verifyLedger(db)).ok).toBe(true);
     const victim = await appendTestEvent({ kind: 'test.handover', documentId: null, body: { files: 3 }, by: clerk });
+    const stored = await db.execute(sql`select body from ledger_entries where seq = ${victim.entry.seq}`);
+    const originalBody = (Array.isArray(stored) ? stored : (stored as unknown as { rows: { body: unknown }[] }).rows)[0]!.body;
     // A superuser disables the append-only triggers and rewrites the body.
     await db.transaction(async (tx) => {
       await tx.execute(sql`alter table ledger_entries disable trigger user`);
       await tx.execute(sql`update ledger_entries set body = ${'{"files":4}'} where seq = ${victim.entry.seq}`);
       await tx.execute(sql`alter table ledger_entries enable trigger user`);
     });
-    const report = await verifyLedger(db);
-    expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ seq: victim.entry.seq, check: 'body-hash' })]);
+    try {
+      const report = await verifyLedger(db);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ seq: victim.entry.seq, check: 'body-hash' })]);
+    } finally {
+      // Put the body back, so the tests that run after this one (any order) find an intact ledger.
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`alter table ledger_entries disable trigger user`);
+        await tx.execute(sql`update ledger_entries set body = ${typeof originalBody === 'string' ? originalBody : JSON.stringify(originalBody)} where seq = ${victim.entry.seq}`);
+        await tx.execute(sql`alter table ledger_entries enable trigger user`);
+      });
+    }
+    expect((await verifyLedger(db)).ok).toBe(true);
   });
 });

@@ -194,14 +194,18 @@ describe('collab access', () => {
   });
 
   it('closes the sockets of a disabled user', async () => {
+    // A commenter of their own (Cole's department): disabling the shared Cole would break the
+    // tests that run after this one.
+    const db = server.database.db;
+    const colleague = await makeUser(db, { departmentIds: [cole.departmentIds[0]!], name: 'Colleague' });
     const documentId = await newDocument();
-    const c = open(cole, documentId);
+    const c = open(colleague, documentId);
     await c.synced();
     const closed = nextClose(c);
-    await server.database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, cole.id));
-    await server.collab.userChanged(cole.id);
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, colleague.id));
+    await server.collab.userChanged(colleague.id);
     expect(await closed).toMatchObject({ code: 4403, reason: 'account disabled' });
-    expect((await handshake(`${collabUrl(server.url)}/${documentId}`, { cookie: cole.cookie })).status).toBe(401);
+    expect((await handshake(`${collabUrl(server.url)}/${documentId}`, { cookie: colleague.cookie })).status).toBe(401);
   });
 
   it("re-checks a user's sockets when their departments change, and closes them when the session ends (4401)", async () => {

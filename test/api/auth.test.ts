@@ -21,32 +21,38 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('first-run setup', () => {
+  // A fresh install of its own: the other tests of this file create people, whatever the order.
+  let fresh: TestServer;
+  beforeAll(async () => {
+    fresh = await startTestServer();
+  });
+  afterAll(() => fresh.stop());
   const first = { email: 'chief@example.org', name: 'Chief', password: 'a long passphrase', department: 'Secretariat' };
 
   it('is needed while nobody exists, validates, lets exactly one of two racing requests win, then answers 409', async () => {
-    expect((await call(server, 'GET', '/api/setup')).body).toEqual({ needsSetup: true });
+    expect((await call(fresh, 'GET', '/api/setup')).body).toEqual({ needsSetup: true });
 
-    const invalid = await call(server, 'POST', '/api/setup', { body: { ...first, password: 'short', email: 'nope' } });
+    const invalid = await call(fresh, 'POST', '/api/setup', { body: { ...first, password: 'short', email: 'nope' } });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'password']);
 
     const [a, b] = await Promise.all([
-      call(server, 'POST', '/api/setup', { body: first }),
-      call(server, 'POST', '/api/setup', { body: { ...first, email: 'other@example.org' } }),
+      call(fresh, 'POST', '/api/setup', { body: first }),
+      call(fresh, 'POST', '/api/setup', { body: { ...first, email: 'other@example.org' } }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const winner = a.status === 201 ? a : b;
     expect(winner.body.user).toMatchObject({ name: 'Chief', isAdmin: true, departments: [{ name: 'Secretariat' }] });
 
-    const me = await call(server, 'GET', '/api/auth/me', { cookie: sessionCookieFrom(winner.headers) });
+    const me = await call(fresh, 'GET', '/api/auth/me', { cookie: sessionCookieFrom(winner.headers) });
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(winner.body.user.id);
 
-    expect((await call(server, 'GET', '/api/setup')).body).toEqual({ needsSetup: false });
-    const again = await call(server, 'POST', '/api/setup', { body: { ...first, email: 'third@example.org' } });
+    expect((await call(fresh, 'GET', '/api/setup')).body).toEqual({ needsSetup: false });
+    const again = await call(fresh, 'POST', '/api/setup', { body: { ...first, email: 'third@example.org' } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('conflict');
-    const users = await call(server, 'GET', '/api/users', { cookie: sessionCookieFrom(winner.headers) });
+    const users = await call(fresh, 'GET', '/api/users', { cookie: sessionCookieFrom(winner.headers) });
     expect(users.body.users).toHaveLength(1);
   });
 });

@@ -130,9 +130,19 @@ describe('threads frozen with a record', () => {
       await tx.execute(sql`update record_threads set json = replace(json, 'Đồng ý ban hành.', 'Không đồng ý.') where seq = ${entry.seq}`);
       await tx.execute(sql`alter table record_threads enable trigger user`);
     });
-    const report = await verifyLedger(db);
-    expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ seq: entry.seq, check: 'threads-hash' })]);
-    expect((await verifyLedger(db, { hashContentIn: 'verifier' })).problems).toEqual([expect.objectContaining({ seq: entry.seq, check: 'threads-hash' })]);
+    try {
+      const report = await verifyLedger(db);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ seq: entry.seq, check: 'threads-hash' })]);
+      expect((await verifyLedger(db, { hashContentIn: 'verifier' })).problems).toEqual([expect.objectContaining({ seq: entry.seq, check: 'threads-hash' })]);
+    } finally {
+      // Undo the damage: the tests that run after this one (any order) expect an intact ledger.
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`alter table record_threads disable trigger user`);
+        await tx.execute(sql`update record_threads set json = replace(json, 'Không đồng ý.', 'Đồng ý ban hành.') where seq = ${entry.seq}`);
+        await tx.execute(sql`alter table record_threads enable trigger user`);
+      });
+    }
+    expect((await verifyLedger(db)).ok).toBe(true);
   });
 });

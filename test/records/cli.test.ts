@@ -132,22 +132,40 @@ describe('codraft verify and keys (CLI)', { timeout: 480_000 }, () => {
   });
 
   it('fails and names the entry after tampering behind the triggers', async () => {
-    await withApp(async (_request, db) => {
-      await db.transaction(async (tx: any) => {
-        await tx.execute(sql`set local session_replication_role = replica`);
-        await tx.execute(sql`update record_contents set text = text || '.' where id = (select content_id from ledger_entries where seq = 2)`);
-        // Below the checkpoint of the last good run: must still be found and named.
-        await tx.execute(sql`update ledger_entries set jws = left(jws, length(jws) - 3) || (case when right(jws, 3) = 'AAA' then 'BBB' else 'AAA' end) where seq = 0`);
-      });
+    // A good run first, so that entry 0 lies below its checkpoint.
+    expect(codraft('verify').code).toBe(0);
+    const behindTriggers = (work: (tx: any) => Promise<unknown>) =>
+      withApp((_request, db) =>
+        db.transaction(async (tx: any) => {
+          await tx.execute(sql`set local session_replication_role = replica`);
+          await work(tx);
+        }),
+      );
+    let saved: { text: string; jws: string } | undefined;
+    await behindTriggers(async (tx) => {
+      const rows = await tx.execute(sql`select (select text from record_contents where id = (select content_id from ledger_entries where seq = 2)) as text, (select jws from ledger_entries where seq = 0) as jws`);
+      saved = (Array.isArray(rows) ? rows : rows.rows)[0];
+      await tx.execute(sql`update record_contents set text = text || '.' where id = (select content_id from ledger_entries where seq = 2)`);
+      // Below the checkpoint of the last good run: must still be found and named.
+      await tx.execute(sql`update ledger_entries set jws = left(jws, length(jws) - 3) || (case when right(jws, 3) = 'AAA' then 'BBB' else 'AAA' end) where seq = 0`);
     });
-    const run = codraft('verify');
-    expect(run.code).toBe(1);
-    expect(run.out).toMatch(/✗ entry 2 \(document [0-9a-f-]+, version 3 "three"\): text-hash — stored text hashes to [0-9a-f]{64}, the signed entry says [0-9a-f]{64}/);
-    expect(run.out).toMatch(/✗ entry 0 \(document [0-9a-f-]+, version 1 "one"\): signature — signature does not verify/);
-    expect(run.out).toContain('FAILED: 2 problem(s) in the ledger');
-    // Hashing every content byte here instead of in the database finds the same altered text.
-    const local = codraft('verify', '--hash-locally', '--full');
-    expect(local.code).toBe(1);
-    expect(local.out).toMatch(/✗ entry 2 \(document [0-9a-f-]+, version 3 "three"\): text-hash — stored text hashes to [0-9a-f]{64}, the signed entry says [0-9a-f]{64}/);
+    try {
+      const run = codraft('verify');
+      expect(run.code).toBe(1);
+      expect(run.out).toMatch(/✗ entry 2 \(document [0-9a-f-]+, version 3 "three"\): text-hash — stored text hashes to [0-9a-f]{64}, the signed entry says [0-9a-f]{64}/);
+      expect(run.out).toMatch(/✗ entry 0 \(document [0-9a-f-]+, version 1 "one"\): signature — signature does not verify/);
+      expect(run.out).toContain('FAILED: 2 problem(s) in the ledger');
+      // Hashing every content byte here instead of in the database finds the same altered text.
+      const local = codraft('verify', '--hash-locally', '--full');
+      expect(local.code).toBe(1);
+      expect(local.out).toMatch(/✗ entry 2 \(document [0-9a-f-]+, version 3 "three"\): text-hash — stored text hashes to [0-9a-f]{64}, the signed entry says [0-9a-f]{64}/);
+    } finally {
+      // Put it back: the other tests (any order) verify an intact ledger.
+      await behindTriggers(async (tx) => {
+        await tx.execute(sql`update record_contents set text = ${saved!.text} where id = (select content_id from ledger_entries where seq = 2)`);
+        await tx.execute(sql`update ledger_entries set jws = ${saved!.jws} where seq = 0`);
+      });
+    }
+    expect(codraft('verify', '--full').code).toBe(0);
   });
 });

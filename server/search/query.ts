@@ -59,26 +59,28 @@ export async function search(db: Executor, actor: Actor, params: SearchParams): 
   // title or text, and similarity to the short title); only the best `candidates` of those get the
   // costly parts (exact spelling with diacritics, similarity over the whole text). Scoring every
   // match in full cost seconds on long drafts. An exact-spelling match can only be cut off when more
-  // than `candidates` rows already contain the folded phrase.
+  // than `candidates` rows already contain the folded phrase. Only keys and the cheap score go
+  // through the first phase (no long texts held for every match); the candidates' texts are read
+  // again by key.
   const candidates = Math.max(200, params.offset + params.limit);
   const rows = rowsOf<{ type: SearchType; object_id: string; title: string; body: string; document_id: string | null; dossier_id: string | null; occurred_at: string; score: number; total: number | string }>(
     await db.execute(sql`
       with matched as (
-        select s.type, s.object_id, s.title, s.body, s.norm, s.document_id, s.dossier_id, s.occurred_at,
+        select s.type, s.object_id, s.occurred_at, count(*) over () as total,
                (case when s.norm_title like '%' || ${qnLike} || '%' then 2 else 0 end
                 + case when s.norm like '%' || ${qnLike} || '%' then 1 else 0 end
                 + word_similarity(${qn}, s.norm_title)) as cheap
           from search_entries s
          where ${where}
-      ), best as (
-        select * from matched order by cheap desc, occurred_at desc, object_id limit ${candidates}
+         order by cheap desc, s.occurred_at desc, s.object_id
+         limit ${candidates}
       )
-      select b.type, b.object_id, b.title, b.body, b.document_id, b.dossier_id, b.occurred_at,
-             b.cheap + (case when lower(b.title) like '%' || ${ql} || '%' then 4 else 0 end
-                        + case when lower(b.body) like '%' || ${ql} || '%' then 2 else 0 end
-                        + word_similarity(${qn}, b.norm)) as score,
-             (select count(*) from matched) as total
-        from best b
+      select b.type, b.object_id, e.title, e.body, e.document_id, e.dossier_id, b.occurred_at, b.total,
+             b.cheap + (case when lower(e.title) like '%' || ${ql} || '%' then 4 else 0 end
+                        + case when lower(e.body) like '%' || ${ql} || '%' then 2 else 0 end
+                        + word_similarity(${qn}, e.norm)) as score
+        from matched b
+        join search_entries e on e.type = b.type and e.object_id = b.object_id
        order by score desc, b.occurred_at desc, b.object_id
        limit ${params.limit} offset ${params.offset}`),
   );

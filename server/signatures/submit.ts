@@ -41,12 +41,14 @@ export async function createSubmission(db: Database, actor: SessionUser, version
       if (!prev) throw validationFailed('previous: no such submission of this draft', [{ path: 'previous', message: 'unknown submission' }]);
       if (prev.state !== 'returned' && prev.state !== 'withdrawn') throw conflict('Only a returned or withdrawn submission can be resubmitted');
     }
-    // A signed submission awaits its number; an issued one is the document itself: neither is
-    // signed again (the final state is in submissions, so checked here and not only in the UI).
-    const [done] = await tx.select({ state: submissions.state }).from(submissions).where(and(eq(submissions.documentId, doc.id), inArray(submissions.state, ['signed', 'issued'])));
-    if (done) throw conflict(done.state === 'issued' ? 'This draft has already been issued: it cannot be submitted for signature again' : 'This draft is already signed and awaits issuance by the clerk');
-    const [open] = await tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.documentId, doc.id), eq(submissions.state, 'pending')));
-    if (open) throw conflict('This draft already has a submission waiting for signatures; withdraw it first');
+    // What stands in the way, in one read: an issued submission is the document itself, a signed
+    // one awaits its number (neither is signed again), a pending one must be withdrawn first.
+    const states = new Set(
+      (await tx.select({ state: submissions.state }).from(submissions).where(and(eq(submissions.documentId, doc.id), inArray(submissions.state, ['pending', 'signed', 'issued'])))).map((r) => r.state),
+    );
+    if (states.has('issued')) throw conflict('This draft has already been issued: it cannot be submitted for signature again');
+    if (states.has('signed')) throw conflict('This draft is already signed and awaits issuance by the clerk');
+    if (states.has('pending')) throw conflict('This draft already has a submission waiting for signatures; withdraw it first');
     const [row] = await tx
       .insert(submissions)
       .values({ documentId: doc.id, versionId: version.id, versionEntrySha256: sha256Hex(version.entry), documentType: type.code, note: input.note ?? null, submittedBy: actor.id, previousId: input.previous ?? null, createdAt: now })

@@ -13,8 +13,8 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { user } from '../session/session';
 import { canCreateDossier } from '../../shared/permissions/dossiers';
 import { canBrowseAudit } from '../../shared/permissions/audit';
-import { policyActor } from '../session/actor';
 import { OpenDossierDialog } from './OpenDossierDialog';
+import { departmentsFor } from './actor';
 import { dossierStates, dossiersApi, type DossierFilter, type DossierState } from './dossiers-api';
 import './dossiers.css';
 
@@ -37,13 +37,8 @@ export default function DossiersPage() {
   const [directory] = createResource(() => api.directory().catch(() => null));
   const departmentName = (id: string) => directory()?.departments.find((d) => d.id === id)?.name ?? '';
   const [opening, setOpening] = createSignal(false);
-  /** Where the caller may open dossiers: their departments, or every department for clerks and administrators. */
-  const openable = () => {
-    const me = user();
-    if (!me) return [];
-    const all = me.isAdmin || me.isClerk ? (directory()?.departments ?? []) : me.departments;
-    return all.filter((d) => canCreateDossier(policyActor(me), d.id)).map((d) => ({ id: d.id, name: d.name }));
-  };
+  /** Where the caller may open dossiers. */
+  const openable = () => (user() ? departmentsFor(user()!, directory()?.departments, canCreateDossier) : []);
   const setFilter = (key: 'department' | 'year' | 'state', value: string) => {
     const next = new URLSearchParams(params());
     if (value) next.set(key, value);

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { notify } from '../ui/toast';
 import { canEditDossierPlan, canViewDossierPlan } from '../../shared/permissions/dossiers';
 import { dossiersApi } from './dossiers-api';
+import { departmentsFor } from './actor';
 import './dossiers.css';
 
 interface Row { key: string; notation: string; title: string; retention: string; description: string; dossierId: string | null }
@@ -28,11 +29,8 @@ export default function PlanPage() {
   const params = createMemo(() => new URLSearchParams(route().search));
   const [directory] = createResource(() => api.directory().catch(() => null));
   const me = () => policyActor(user()!);
-  /** Departments whose list the caller may read: their own, or every one for clerks and administrators. */
-  const departments = () => {
-    const all = me().isAdmin || me().isClerk ? (directory()?.departments ?? []) : user()!.departments;
-    return all.filter((d) => canViewDossierPlan(me(), d.id));
-  };
+  /** Departments whose list the caller may read. */
+  const departments = () => departmentsFor(user()!, directory()?.departments, canViewDossierPlan);
   const department = () => params().get('department') || departments()[0]?.id || '';
   const year = () => Number(params().get('year')) || new Date().getFullYear();
   const editable = () => !!department() && canEditDossierPlan(me(), department());

@@ -6,7 +6,7 @@
  * same period. Shown to leaders, clerks and administrators (shared/permissions canViewProcessing;
  * the server decides again). Tables scroll sideways at 768 px.
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/i18n';
 import { errorMessage } from '../ui/error-message';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -56,11 +56,12 @@ function ProcessingTable(props: { caption: string; scope: 'signer' | 'department
 
 export default function ProcessingDashboard() {
   const [days, setDays] = createSignal<(typeof periods)[number]>(30);
-  const period = () => {
+  // One period per choice, so the table and the CSV link cover exactly the same span.
+  const period = createMemo(() => {
     const to = new Date();
     return { from: new Date(to.getTime() - days() * DAY).toISOString(), to: to.toISOString() };
-  };
-  const [stats] = createResource(days, () => signaturesApi.dashboard(period()));
+  });
+  const [stats] = createResource(period, (p) => signaturesApi.dashboard(p));
   const csvHref = () => `${signaturesApi.dashboardCsvUrl}?${new URLSearchParams(period())}`;
   return (
     <section class="processing" aria-labelledby="processing-heading">

@@ -7,7 +7,6 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { dossiersApi } from '../dossiers/dossiers-api';
 import { formatDateTime } from '../i18n/format';
 import { locale } from '../i18n/i18n';
-import { en as catalogKeys } from '../i18n/catalogs';
 import { api, type Answer } from '../data/api';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
@@ -15,6 +14,19 @@ import { errorMessage } from '../ui/error-message';
 import { notify } from '../ui/toast';
 
 type Department = Answer<'listDepartments'>['departments'][number];
+
+/** The moved counts a department's history shows (server/dossiers/reorganise.ts and merges name them). */
+const movedLabels = {
+  dossiers: 'admin.moved.dossiers',
+  dossierPlanItems: 'admin.moved.dossierPlanItems',
+  dossierGrants: 'admin.moved.dossierGrants',
+  drafts: 'admin.moved.drafts',
+  draftGrants: 'admin.moved.draftGrants',
+  members: 'admin.moved.members',
+  membershipsEnded: 'admin.moved.membershipsEnded',
+  roundDepartments: 'admin.moved.roundDepartments',
+  roundResponses: 'admin.moved.roundResponses',
+} as const;
 
 export function DepartmentRow(props: { department: Department; all: Department[]; onChanged: () => void }) {
   const [mode, setMode] = createSignal<'view' | 'rename' | 'merge' | 'dissolve'>('view');
@@ -47,11 +59,11 @@ export function DepartmentRow(props: { department: Department; all: Department[]
     if (!successor || !window.confirm(t('admin.dissolveConfirm', { from: props.department.name, to: successor.name }))) return;
     void act(() => dossiersApi.dissolveDepartment(props.department.id, successor.id), t('admin.dissolved'));
   };
-  /** What moved, in words; internal rows (search index) are not listed. */
+  /** What moved, in words; internal rows (the search index) are not listed. */
   const movedText = (moved: unknown) =>
     Object.entries((moved ?? {}) as Record<string, number>)
-      .filter(([what, n]) => n > 0 && `admin.moved.${what}` in catalogKeys)
-      .map(([what, n]) => `${t(`admin.moved.${what}` as 'admin.moved.drafts')}: ${n}`)
+      .filter((entry): entry is [keyof typeof movedLabels, number] => entry[1] > 0 && entry[0] in movedLabels)
+      .map(([what, n]) => `${t(movedLabels[what])}: ${n}`)
       .join(', ');
   return (
     <tr>

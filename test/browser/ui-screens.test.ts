@@ -97,6 +97,7 @@ describe('an interface a civil servant can trust', () => {
     // The draft now belongs to the successor; the successor's history says where it came from.
     const moved = await fetch(`${server.url}/api/documents/${draft.id}`, { headers: { cookie: admin.cookie } }).then((r) => r.json());
     expect(JSON.stringify(moved)).toContain(successor.id);
+    expect(moved.departmentId).toBe(successor.id);
     const successorRow = page.locator('tr', { has: page.getByText(successor.name, { exact: true }) });
     await successorRow.getByRole('button', { name: 'History' }).click();
     const event = successorRow.locator('.department-history li[data-event="received_dissolved"]');
